@@ -1,0 +1,91 @@
+"""Runtime settings, read from ``NEWSFLOW_*`` environment variables.
+
+Settings are a frozen object built once in ``main()`` and passed down; stage
+code never reads ``os.environ``. Every field's default is the embedded,
+single-machine default, and ``newsflow settings`` prints them all.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+from pathlib import Path
+from typing import Annotated
+
+from pydantic import Field, ValidationError, field_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+from newsflow.errors import ConfigError
+
+IPNetwork = ipaddress.IPv4Network | ipaddress.IPv6Network
+
+
+class Settings(BaseSettings):
+    """Everything a newsflow process needs to know, with documented defaults."""
+
+    model_config = SettingsConfigDict(env_prefix="NEWSFLOW_", frozen=True, extra="ignore")
+
+    feeds_file: Path = Field(Path("config/feeds.yaml"), description="YAML file listing the feeds.")
+    kafka_bootstrap_servers: str = Field(
+        "127.0.0.1:9092", description="Comma-separated Kafka bootstrap servers."
+    )
+    topic_partitions: int = Field(
+        6, ge=1, description="Partitions of each topic when newsflow creates it."
+    )
+    topic_replication: int = Field(1, ge=1, description="Replication factor of created topics.")
+    consumer_group_prefix: str = Field(
+        "newsflow", description="Prefix of consumer group ids ('<prefix>.<stage>')."
+    )
+    database_url: str = Field(
+        "sqlite:///newsflow.sqlite",
+        description="SQLAlchemy URL of the store (sqlite:///... or postgresql+psycopg://...).",
+    )
+    fetcher_state_url: str | None = Field(
+        None,
+        description="SQLAlchemy URL of the fetcher's ledger of fetched URLs "
+        "(defaults to the database URL).",
+    )
+    allowed_networks: Annotated[list[IPNetwork], NoDecode] = Field(
+        default_factory=list,
+        description="Comma-separated CIDRs the fetcher may reach although they are private, "
+        "loopback or link-local (e.g. '127.0.0.0/8'). Empty: public addresses only.",
+    )
+    user_agent: str = Field(
+        "newsflow/0.1 (+https://github.com/newsflow/newsflow)",
+        description="User-Agent sent with every request; put a contact in it.",
+    )
+    fetch_timeout: float = Field(20.0, gt=0, description="Seconds allowed for one request.")
+    max_page_bytes: int = Field(
+        5_000_000, gt=0, description="Pages larger than this are truncated to it."
+    )
+    max_redirects: int = Field(5, ge=0, description="Redirects followed before giving up.")
+    fetch_concurrency: int = Field(8, ge=1, description="Pages fetched at once, over all hosts.")
+    workers: int = Field(
+        1, ge=1, description="Processes for CPU-bound work (cleaning, extraction) per service."
+    )
+    log_level: str = Field("INFO", description="Log level: DEBUG, INFO, WARNING, ERROR.")
+
+    @field_validator("allowed_networks", mode="before")
+    @classmethod
+    def _split_networks(cls, value: object) -> object:
+        if isinstance(value, str):
+            return [ipaddress.ip_network(p.strip(), strict=False) for p in value.split(",") if p.strip()]
+        return value
+
+    @property
+    def ledger_url(self) -> str:
+        """Database URL of the fetcher's ledger."""
+        return self.fetcher_state_url or self.database_url
+
+
+def load_settings(**overrides: object) -> Settings:
+    """Build settings from the environment (and ``overrides``), or raise :class:`ConfigError`."""
+    try:
+        return Settings(**overrides)  # type: ignore[arg-type]
+    except (ValidationError, ValueError) as exc:
+        raise ConfigError(f"invalid settings (environment NEWSFLOW_*): {exc}") from exc
+
+
+def env_var_names() -> set[str]:
+    """The environment variables the settings read (used to validate compose files)."""
+    prefix = Settings.model_config.get("env_prefix", "")
+    return {f"{prefix}{name}".upper() for name in Settings.model_fields}
