@@ -24,7 +24,7 @@ class Message(BaseModel):
 
     def encode(self) -> bytes:
         """Serialise to the JSON bytes that go on the wire."""
-        return self.model_dump_json().encode("utf-8")
+        return self.model_dump_json(by_alias=True).encode("utf-8")
 
 
 # --------------------------------------------------------------------- raw

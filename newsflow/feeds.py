@@ -1,0 +1,97 @@
+"""The feeds file: which feeds the fetcher polls.
+
+A YAML file with a top-level ``feeds`` list; each entry names an ``id``, a
+``url``, a ``kind`` (rss | atom | sitemap | urls), a ``poll_interval`` in
+seconds and whether it is ``enabled``. A bad file fails at start with a
+message that names the file and the field.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from pathlib import Path
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from newsflow.errors import ConfigError
+
+
+class FeedKind(StrEnum):
+    """How the fetcher reads a feed's document."""
+
+    RSS = "rss"
+    ATOM = "atom"
+    SITEMAP = "sitemap"
+    URLS = "urls"
+
+
+class Feed(BaseModel):
+    """One configured feed."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    id: str = Field(min_length=1, pattern=r"^[A-Za-z0-9_.-]+$")
+    url: str
+    kind: FeedKind
+    poll_interval: float = Field(900.0, gt=0, description="Seconds between polls.")
+    enabled: bool = True
+
+    @field_validator("url")
+    @classmethod
+    def _http_url(cls, value: str) -> str:
+        if not value.startswith(("http://", "https://")):
+            raise ValueError("must be an http:// or https:// URL")
+        return value
+
+
+class FeedsFile(BaseModel):
+    """The whole feeds file."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    feeds: list[Feed]
+
+    @field_validator("feeds")
+    @classmethod
+    def _unique_ids(cls, feeds: list[Feed]) -> list[Feed]:
+        seen: set[str] = set()
+        for feed in feeds:
+            if feed.id in seen:
+                raise ValueError(f"duplicate feed id {feed.id!r}")
+            seen.add(feed.id)
+        return feeds
+
+
+def _field_path(loc: tuple[int | str, ...]) -> str:
+    """Render a pydantic error location as ``feeds[2].url``."""
+    return "".join(
+        f"[{part}]" if isinstance(part, int) else (f".{part}" if i else str(part))
+        for i, part in enumerate(loc)
+    )
+
+
+def parse_feeds(text: str, *, source: str = "<feeds>") -> list[Feed]:
+    """Parse feeds YAML ``text``; ``source`` names the file in error messages."""
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        raise ConfigError(f"{source}: not valid YAML: {exc}") from exc
+    if not isinstance(data, dict):
+        raise ConfigError(f"{source}: expected a mapping with a 'feeds' list at the top")
+    try:
+        return FeedsFile.model_validate(data).feeds
+    except ValidationError as exc:
+        problems = "; ".join(
+            f"{_field_path(tuple(err['loc']))}: {err['msg']}" for err in exc.errors()
+        )
+        raise ConfigError(f"{source}: {problems}") from exc
+
+
+def load_feeds(path: Path) -> list[Feed]:
+    """Read and validate the feeds file at ``path``."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read feeds file: {exc.strerror}") from exc
+    return parse_feeds(text, source=str(path))

@@ -1,0 +1,111 @@
+"""What both runners share: the envelope, a stage's interface and the error policy.
+
+A stage is plain Python that turns one input message into output messages. The
+Kafka runner (:mod:`newsflow.kafka`) and the embedded runner
+(:mod:`newsflow.embedded`) both call :func:`handle`, which is the one place that
+decides what happens on failure:
+
+- :class:`~newsflow.errors.TransientError`: retry the same input with
+  exponential backoff; the input is not acknowledged meanwhile, so nothing is lost.
+- :class:`~newsflow.errors.PermanentError` or any unexpected exception: log it
+  and emit a dead-letter record on ``<topic>.dlq``; the stage moves on.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from dataclasses import dataclass
+from typing import Protocol
+
+from newsflow import codec, topics
+from newsflow.errors import PermanentError, TransientError
+from newsflow.messages import Message
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class Envelope:
+    """A message as read from a topic, with its transport metadata beside it."""
+
+    topic: str
+    key: str | None
+    value: bytes | None
+    partition: int | None = None
+    offset: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Output:
+    """A message a stage wants published: topic, key and value."""
+
+    topic: str
+    key: str
+    value: Message
+
+
+class Stage(Protocol):
+    """A consuming stage (cleaner, extractor, store): one input message in, outputs out."""
+
+    name: str
+    inputs: tuple[str, ...]
+
+    async def start(self) -> None:
+        """Acquire resources (process pools, database engines)."""
+
+    async def process(self, topic: str, message: Message) -> list[Output]:
+        """Process one decoded message; raise TransientError or PermanentError on failure."""
+
+    async def stop(self) -> None:
+        """Release resources."""
+
+
+@dataclass(frozen=True, slots=True)
+class RetryPolicy:
+    """Backoff for transient errors: ``initial * 2**n`` seconds, capped, forever by default."""
+
+    initial: float = 0.5
+    maximum: float = 30.0
+    attempts: int | None = None
+
+
+def dead_letter_output(stage: str, env: Envelope, error: BaseException) -> Output:
+    """The dead-letter output for an envelope that ``stage`` could not process."""
+    record = codec.dead_letter(
+        stage=stage,
+        error=error,
+        value=env.value,
+        source_topic=env.topic,
+        partition=env.partition,
+        offset=env.offset,
+        key=env.key,
+    )
+    return Output(topics.dead_letter(env.topic), env.key or "", record)
+
+
+async def handle(stage: Stage, env: Envelope, retry: RetryPolicy = RetryPolicy()) -> list[Output]:
+    """Decode ``env`` and run ``stage`` on it, applying the error policy above."""
+    attempt = 0
+    while True:
+        try:
+            message = codec.decode(env.topic, env.value)
+            return await stage.process(env.topic, message)
+        except TransientError as exc:
+            attempt += 1
+            if retry.attempts is not None and attempt >= retry.attempts:
+                log.error("%s: giving up after %d attempts on %s@%s: %s",
+                          stage.name, attempt, env.topic, env.offset, exc)
+                return [dead_letter_output(stage.name, env, exc)]
+            delay = min(retry.maximum, retry.initial * 2 ** (attempt - 1))
+            log.warning("%s: transient error on %s@%s (attempt %d, retry in %.1fs): %s",
+                        stage.name, env.topic, env.offset, attempt, delay, exc)
+            await asyncio.sleep(delay)
+        except PermanentError as exc:
+            log.warning("%s: dead-lettering %s@%s key=%s: %s: %s",
+                        stage.name, env.topic, env.offset, env.key, type(exc).__name__, exc)
+            return [dead_letter_output(stage.name, env, exc)]
+        except Exception as exc:  # noqa: BLE001 - one bad message must not stop the stage
+            log.exception("%s: unexpected error on %s@%s key=%s; dead-lettering",
+                          stage.name, env.topic, env.offset, env.key)
+            return [dead_letter_output(stage.name, env, exc)]
