@@ -1,0 +1,114 @@
+"""Assembling the services from settings: the one place that wires stages to runners.
+
+Stage cores know nothing of settings or Kafka; this module builds them from a
+:class:`Settings` object and hands them to the Kafka runner (one service per
+process) or to the embedded pipeline (all in one process).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import AsyncIterator, Sequence
+from contextlib import asynccontextmanager
+from dataclasses import dataclass
+
+import httpx
+
+from newsflow import kafka
+from newsflow.embedded import Pipeline, ProgressHook
+from newsflow.feeds import Feed, load_feeds
+from newsflow.runtime import Output, Stage
+from newsflow.settings import Settings
+from services.cleaner import CleanerStage
+from services.extractor.service import ExtractorStage
+from services.fetcher import FeedReport, Fetcher, FetchPolicy, Ledger
+from services.fetcher.service import Publish
+from services.store import Store, StoreStage, make_engine
+
+log = logging.getLogger(__name__)
+
+SERVICES = ("fetcher", "cleaner", "extractor", "store")
+
+
+def fetch_policy(settings: Settings) -> FetchPolicy:
+    """The fetcher's safety and size policy from settings."""
+    return FetchPolicy(
+        allowed_networks=tuple(settings.allowed_networks),
+        max_bytes=settings.max_page_bytes,
+        max_redirects=settings.max_redirects,
+        timeout=settings.fetch_timeout,
+        user_agent=settings.user_agent,
+    )
+
+
+@asynccontextmanager
+async def open_fetcher(settings: Settings, feeds: Sequence[Feed],
+                       publish: Publish) -> AsyncIterator[Fetcher]:
+    """A fetcher with its HTTP client and ledger, closed on exit."""
+    ledger = Ledger(make_engine(settings.ledger_url))
+    await asyncio.to_thread(ledger.open)
+    timeout = httpx.Timeout(settings.fetch_timeout)
+    limits = httpx.Limits(max_connections=settings.fetch_concurrency * 2)
+    async with httpx.AsyncClient(timeout=timeout, limits=limits, follow_redirects=False,
+                                 trust_env=False) as client:
+        yield Fetcher(feeds, client=client, policy=fetch_policy(settings), ledger=ledger,
+                      publish=publish, concurrency=settings.fetch_concurrency)
+
+
+def consuming_stage(name: str, settings: Settings) -> tuple[Stage, int]:
+    """The stage object for a consuming service and how many messages it takes at once."""
+    if name == "cleaner":
+        return CleanerStage(workers=settings.workers), settings.workers
+    if name == "extractor":
+        return ExtractorStage(workers=settings.workers), settings.workers
+    if name == "store":
+        return StoreStage(settings.database_url), 1
+    raise ValueError(f"no consuming service named {name!r}")
+
+
+@dataclass
+class RunReport:
+    """What an embedded run did."""
+
+    feeds: list[FeedReport]
+    counts: dict[str, int]
+    stored: dict[str, int]
+
+
+async def run_embedded(settings: Settings, *, once: bool = True,
+                       feeds: Sequence[Feed] | None = None,
+                       on_progress: ProgressHook | None = None) -> RunReport:
+    """Run the four stages in this process; with ``once``, poll each feed once and drain."""
+    feeds = list(feeds) if feeds is not None else load_feeds(settings.feeds_file)
+    stages = [consuming_stage(n, settings) for n in ("cleaner", "extractor", "store")]
+    async with Pipeline(stages, on_progress=on_progress) as pipeline:
+        async with open_fetcher(settings, feeds, pipeline.publish) as fetcher:
+            reports = await fetcher.run(once=once)
+        await pipeline.drain()
+        counts = dict(pipeline.counts)
+    stored = await asyncio.to_thread(Store(make_engine(settings.database_url)).counts)
+    return RunReport(feeds=reports, counts=counts, stored=stored)
+
+
+async def run_service(name: str, settings: Settings, stop: asyncio.Event) -> None:
+    """Run one service on Kafka until ``stop`` is set."""
+    await kafka.ensure_topics(settings)
+    if name == "fetcher":
+        feeds = load_feeds(settings.feeds_file)
+        producer = kafka.make_producer(settings)
+        await producer.start()
+        try:
+            async def publish(output: Output) -> None:
+                await kafka.publish(producer, output)
+
+            async with open_fetcher(settings, feeds, publish) as fetcher:
+                runner = asyncio.create_task(fetcher.run(once=False))
+                await stop.wait()
+                runner.cancel()
+                await asyncio.gather(runner, return_exceptions=True)
+        finally:
+            await producer.stop()
+        return
+    stage, concurrency = consuming_stage(name, settings)
+    await kafka.run_stage(stage, settings, stop, concurrency=concurrency)

@@ -1,0 +1,1 @@
+"""The four newsflow services: fetcher, cleaner, extractor, store."""

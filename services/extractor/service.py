@@ -1,0 +1,52 @@
+"""The extractor as a stage: clean articles in, events and annotations out.
+
+Extraction is CPU-bound, so it runs in a process pool, off the event loop that
+keeps the Kafka consumer's heartbeats going.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from concurrent.futures import ProcessPoolExecutor
+from datetime import UTC, datetime
+
+from newsflow import topics
+from newsflow.errors import InvalidMessage
+from newsflow.messages import CleanArticle, Message
+from newsflow.runtime import Output
+from services.extractor import Extraction, extract
+
+
+def _extract_now(article: CleanArticle) -> Extraction:
+    return extract(article, extracted_at=datetime.now(UTC))
+
+
+class ExtractorStage:
+    """Consumes ``news.articles.clean.v1``; publishes ``news.events.v1`` and annotations."""
+
+    name = "extractor"
+    inputs = (topics.CLEAN_ARTICLES,)
+
+    def __init__(self, workers: int = 1) -> None:
+        self._workers = workers
+        self._pool: ProcessPoolExecutor | None = None
+
+    async def start(self) -> None:
+        """Start the worker processes."""
+        self._pool = ProcessPoolExecutor(max_workers=self._workers)
+
+    async def process(self, topic: str, message: Message) -> list[Output]:
+        """Extract events from one article; events first, then the per-article record."""
+        if not isinstance(message, CleanArticle):
+            raise InvalidMessage(f"extractor expects CleanArticle, got {type(message).__name__}")
+        loop = asyncio.get_running_loop()
+        result = await loop.run_in_executor(self._pool, _extract_now, message)
+        outputs = [Output(topics.EVENTS, e.article_id, e) for e in result.events]
+        outputs.append(Output(topics.ANNOTATIONS, message.article_id, result.annotations))
+        return outputs
+
+    async def stop(self) -> None:
+        """Stop the worker processes."""
+        if self._pool is not None:
+            self._pool.shutdown(cancel_futures=True)
+            self._pool = None
