@@ -1,0 +1,100 @@
+"""Safe fetching: schemes, addresses, redirects, size caps, content types (MockTransport)."""
+
+import ipaddress
+
+import httpx
+import pytest
+
+from newsflow.errors import FetchFailed, FetchRefused, TransientError
+from services.fetcher.client import HTML_TYPES, FetchPolicy, check_url, fetch
+
+LOOPBACK = FetchPolicy(allowed_networks=(ipaddress.ip_network("127.0.0.0/8"),), max_bytes=1000)
+
+
+def _client(handler: httpx.MockTransport) -> httpx.AsyncClient:
+    return httpx.AsyncClient(transport=handler)
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["http://127.0.0.1/x", "http://10.1.2.3/", "http://192.168.0.1/", "http://169.254.169.254/",
+     "http://[::1]/", "http://224.0.0.1/", "http://0.0.0.0/", "http://[::ffff:127.0.0.1]/"],
+)
+async def test_non_public_addresses_are_refused_by_default(url: str) -> None:
+    with pytest.raises(FetchRefused, match="non-public address"):
+        await check_url(url, FetchPolicy())
+
+
+async def test_allow_list_opens_loopback() -> None:
+    await check_url("http://127.0.0.1:8000/x", LOOPBACK)
+
+
+@pytest.mark.parametrize("url", ["ftp://example.com/x", "file:///etc/passwd", "gopher://x/"])
+async def test_only_http_and_https(url: str) -> None:
+    with pytest.raises(FetchRefused, match="only http and https"):
+        await check_url(url, FetchPolicy())
+
+
+async def test_redirect_to_private_address_is_refused() -> None:
+    def handler(request: httpx.Request) -> httpx.Response:
+        return httpx.Response(302, headers={"location": "http://10.0.0.1/admin"})
+
+    async with _client(httpx.MockTransport(handler)) as client:
+        with pytest.raises(FetchRefused, match="10.0.0.1"):
+            await fetch(client, "http://127.0.0.1/start", LOOPBACK)
+
+
+async def test_redirect_loop_ends_in_a_clear_error() -> None:
+    def handler(request: httpx.Request) -> httpx.Response:
+        return httpx.Response(302, headers={"location": str(request.url)})
+
+    async with _client(httpx.MockTransport(handler)) as client:
+        with pytest.raises(FetchFailed, match="more than 5 redirects"):
+            await fetch(client, "http://127.0.0.1/loop", LOOPBACK)
+
+
+async def test_redirect_is_followed_and_final_url_kept() -> None:
+    def handler(request: httpx.Request) -> httpx.Response:
+        if request.url.path == "/old":
+            return httpx.Response(301, headers={"location": "/new"})
+        return httpx.Response(200, headers={"content-type": "text/html"}, content=b"<p>hi</p>")
+
+    async with _client(httpx.MockTransport(handler)) as client:
+        resp = await fetch(client, "http://127.0.0.1/old", LOOPBACK, accept=HTML_TYPES)
+    assert resp.final_url == "http://127.0.0.1/new" and resp.body == b"<p>hi</p>"
+
+
+async def test_body_is_capped() -> None:
+    def handler(request: httpx.Request) -> httpx.Response:
+        return httpx.Response(200, headers={"content-type": "text/html"}, content=b"x" * 5000)
+
+    async with _client(httpx.MockTransport(handler)) as client:
+        resp = await fetch(client, "http://127.0.0.1/big", LOOPBACK)
+    assert resp.truncated and len(resp.body) == 1000
+
+
+async def test_wrong_content_type_is_refused_with_reason() -> None:
+    def handler(request: httpx.Request) -> httpx.Response:
+        return httpx.Response(200, headers={"content-type": "application/pdf"}, content=b"%PDF")
+
+    async with _client(httpx.MockTransport(handler)) as client:
+        with pytest.raises(FetchRefused, match="application/pdf") as info:
+            await fetch(client, "http://127.0.0.1/a.pdf", LOOPBACK, accept=HTML_TYPES)
+    assert info.value.reason == "content_type"
+
+
+@pytest.mark.parametrize(("status", "error"), [(404, FetchFailed), (410, FetchFailed),
+                                              (503, TransientError), (429, TransientError)])
+async def test_status_codes_map_to_error_kinds(status: int, error: type[Exception]) -> None:
+    async with _client(httpx.MockTransport(lambda r: httpx.Response(status))) as client:
+        with pytest.raises(error, match=str(status)):
+            await fetch(client, "http://127.0.0.1/x", LOOPBACK)
+
+
+async def test_transport_error_is_transient() -> None:
+    def handler(request: httpx.Request) -> httpx.Response:
+        raise httpx.ConnectError("refused", request=request)
+
+    async with _client(httpx.MockTransport(handler)) as client:
+        with pytest.raises(TransientError, match="ConnectError"):
+            await fetch(client, "http://127.0.0.1/x", LOOPBACK)
