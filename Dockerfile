@@ -1,0 +1,18 @@
+# One image for all four newsflow services; compose picks the service with the command
+# (`newsflow fetcher`, `newsflow cleaner`, `newsflow extractor`, `newsflow store`).
+FROM python:3.11-slim
+
+ENV PYTHONDONTWRITEBYTECODE=1 \
+    PYTHONUNBUFFERED=1 \
+    PIP_NO_CACHE_DIR=1
+
+WORKDIR /app
+COPY pyproject.toml README.md ./
+COPY newsflow ./newsflow
+COPY services ./services
+RUN pip install . && useradd --system --home /app newsflow
+
+COPY config ./config
+USER newsflow
+ENV NEWSFLOW_FEEDS_FILE=/app/config/feeds.yaml
+CMD ["newsflow", "--help"]
