@@ -100,7 +100,7 @@ async def run_service(name: str, settings: Settings, stop: asyncio.Event) -> Non
         await producer.start()
         try:
             async def publish(output: Output) -> None:
-                await kafka.publish(producer, output)
+                await kafka.publish(producer, settings, output)
 
             async with open_fetcher(settings, feeds, publish) as fetcher:
                 runner = asyncio.create_task(fetcher.run(once=False))

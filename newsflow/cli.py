@@ -32,6 +32,9 @@ app = typer.Typer(
 err = Console(stderr=True)
 out = Console()
 
+DatabaseOption = Annotated[
+    str | None, typer.Option(help="Store URL (default: NEWSFLOW_DATABASE_URL).")
+]
 FeedsOption = Annotated[
     Path | None, typer.Option("--feeds", help="Feeds YAML file (default: NEWSFLOW_FEEDS_FILE).")
 ]
@@ -136,8 +139,11 @@ def _run_embedded(settings: Settings, once: bool) -> dict[str, int]:
 @app.command()
 def run(
     feeds: FeedsOption = None,
-    database_url: Annotated[str | None, typer.Option(help="Store URL (default: NEWSFLOW_DATABASE_URL).")] = None,
-    once: Annotated[bool, typer.Option("--once/--forever", help="Poll each feed once and exit, or keep polling.")] = True,
+    database_url: DatabaseOption = None,
+    once: Annotated[
+        bool,
+        typer.Option("--once/--forever", help="Poll each feed once and exit, or keep polling."),
+    ] = True,
 ) -> None:
     """Run all four stages in this process, no broker needed (SQLite by default)."""
     settings = _settings(feeds_file=feeds, database_url=database_url)
@@ -147,8 +153,12 @@ def run(
 
 @app.command()
 def demo(
-    database_url: Annotated[str, typer.Option(help="Store URL for the demo.")] = "sqlite:///newsflow-demo.sqlite",
-    port: Annotated[int, typer.Option(help="Port of the sample site on 127.0.0.1 (0: any free port).")] = 0,
+    database_url: Annotated[
+        str, typer.Option(help="Store URL for the demo.")
+    ] = "sqlite:///newsflow-demo.sqlite",
+    port: Annotated[
+        int, typer.Option(help="Port of the sample site on 127.0.0.1 (0: any free port).")
+    ] = 0,
 ) -> None:
     """Serve a sample news site on loopback, run the pipeline against it, show what was stored."""
     import tempfile
@@ -174,20 +184,20 @@ def demo(
 @app.command()
 def topics() -> None:
     """Create every topic (and its .dlq) on Kafka with NEWSFLOW_TOPIC_PARTITIONS partitions."""
-    from newsflow.kafka import all_topics, ensure_topics
+    from newsflow.kafka import all_topics, ensure_topics, on_broker
 
     settings = _settings()
     try:
         created = asyncio.run(ensure_topics(settings))
     except NewsflowError as exc:
         raise _fail(exc) from exc
-    for name in all_topics():
+    for name in (on_broker(settings, t) for t in all_topics()):
         out.print(f"{name}: {'created' if name in created else 'exists'}")
 
 
 @app.command()
 def migrate(
-    database_url: Annotated[str | None, typer.Option(help="Store URL (default: NEWSFLOW_DATABASE_URL).")] = None,
+    database_url: DatabaseOption = None,
 ) -> None:
     """Create or upgrade the store's schema (Alembic) and exit."""
     from services.store import make_engine
@@ -200,7 +210,9 @@ def migrate(
 
 @app.command()
 def schemas(
-    out_dir: Annotated[Path, typer.Option("--out", help="Directory to write the JSON Schemas to.")] = Path("schemas"),
+    out_dir: Annotated[
+        Path, typer.Option("--out", help="Directory to write the JSON Schemas to.")
+    ] = Path("schemas"),
 ) -> None:
     """Write the JSON Schema of every topic's messages (the published contracts)."""
     from newsflow.schemas import write_schemas
@@ -229,6 +241,10 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def main(
-    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")] = False,
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True,
+                     help="Print the version and exit."),
+    ] = False,
 ) -> None:
     """newsflow: streaming news ingestion."""

@@ -13,6 +13,7 @@ partition's offset is committed, so a crash at any point means redelivery
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 from collections.abc import Sequence
 
@@ -23,7 +24,6 @@ from aiokafka.errors import KafkaConnectionError, TopicAlreadyExistsError
 from newsflow import codec, topics
 from newsflow.errors import TransientError
 from newsflow.runtime import Envelope, Output, Stage, handle
-
 from newsflow.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -35,6 +35,11 @@ MAX_MESSAGE_BYTES = 16 * 1024 * 1024
 def all_topics() -> list[str]:
     """Every topic newsflow uses: content topics and their dead-letter topics."""
     return [*topics.ALL, *(topics.dead_letter(t) for t in topics.ALL)]
+
+
+def on_broker(settings: Settings, topic: str) -> str:
+    """The broker-side name of a topic: the configured namespace, then the topic's name."""
+    return f"{settings.topic_namespace}{topic}"
 
 
 async def ensure_topics(settings: Settings, names: Sequence[str] | None = None) -> list[str]:
@@ -51,13 +56,12 @@ async def ensure_topics(settings: Settings, names: Sequence[str] | None = None) 
         wanted = [
             NewTopic(name, settings.topic_partitions, settings.topic_replication,
                      topic_configs={"max.message.bytes": str(MAX_MESSAGE_BYTES)})
-            for name in (names or all_topics()) if name not in existing
+            for name in (on_broker(settings, t) for t in (names or all_topics()))
+            if name not in existing
         ]
         if wanted:
-            try:
+            with contextlib.suppress(TopicAlreadyExistsError):  # another service was first
                 await admin.create_topics(wanted)
-            except TopicAlreadyExistsError:
-                pass  # another service created them first
             created = [t.name for t in wanted]
     finally:
         await admin.close()
@@ -76,22 +80,23 @@ def make_producer(settings: Settings) -> AIOKafkaProducer:
     )
 
 
-async def publish(producer: AIOKafkaProducer, output: Output) -> None:
+async def publish(producer: AIOKafkaProducer, settings: Settings, output: Output) -> None:
     """Send one output and wait for the broker's acknowledgement."""
-    await producer.send_and_wait(output.topic, codec.encode(output.value),
+    await producer.send_and_wait(on_broker(settings, output.topic), codec.encode(output.value),
                                  key=output.key.encode("utf-8"))
 
 
-def _envelope(record: ConsumerRecord[bytes, bytes]) -> Envelope:
+def _envelope(record: ConsumerRecord[bytes, bytes], namespace: str) -> Envelope:
     key = record.key.decode("utf-8", "replace") if record.key is not None else None
-    return Envelope(record.topic, key, record.value, record.partition, record.offset)
+    topic = record.topic.removeprefix(namespace)
+    return Envelope(topic, key, record.value, record.partition, record.offset)
 
 
 async def run_stage(stage: Stage, settings: Settings, stop: asyncio.Event,
                     *, concurrency: int = 1) -> None:
     """Consume ``stage.inputs`` as group ``<prefix>.<stage>`` until ``stop`` is set."""
     consumer = AIOKafkaConsumer(
-        *stage.inputs,
+        *(on_broker(settings, t) for t in stage.inputs),
         bootstrap_servers=settings.kafka_bootstrap_servers,
         group_id=f"{settings.consumer_group_prefix}.{stage.name}",
         enable_auto_commit=False,
@@ -109,15 +114,18 @@ async def run_stage(stage: Stage, settings: Settings, stop: asyncio.Event,
     await stage.start()
     await producer.start()
     await consumer.start()
-    log.info("%s: consuming %s as group %s.%s", stage.name, ", ".join(stage.inputs),
+    log.info("%s: consuming %s as group %s.%s", stage.name,
+             ", ".join(on_broker(settings, t) for t in stage.inputs),
              settings.consumer_group_prefix, stage.name)
     try:
         while not stop.is_set():
             batches = await consumer.getmany(timeout_ms=500, max_records=max(8, concurrency * 4))
             for tp, records in batches.items():
-                results = await asyncio.gather(*(bounded(_envelope(r)) for r in records))
+                results = await asyncio.gather(
+                    *(bounded(_envelope(r, settings.topic_namespace)) for r in records))
                 sends = [
-                    await producer.send(o.topic, codec.encode(o.value), key=o.key.encode())
+                    await producer.send(on_broker(settings, o.topic), codec.encode(o.value),
+                                        key=o.key.encode())
                     for outputs in results for o in outputs
                 ]
                 await producer.flush()

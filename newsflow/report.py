@@ -27,9 +27,9 @@ def print_store(database_url: str, console: Console, limit: int = 50) -> None:
     finally:
         engine.dispose()
     table = Table("published", "site", "title", "authors", "removed", title="articles")
-    for title, site, published, authors, removed in articles:
-        table.add_row(str(published)[:16], site or "", title or "", ", ".join(authors),
-                      str(len(removed)))
+    for row in articles:
+        table.add_row(str(row.published_at)[:16], row.site or "", row.title or "",
+                      ", ".join(map(str, row.authors)), str(len(row.removed)))
     console.print(table)
     etable = Table("date", "actor", "cameo", "target", "where", "evidence", title="events")
     for date, actor, code, target, where, evidence in events:

@@ -7,13 +7,13 @@ from pathlib import Path
 from typing import Any
 
 from newsflow import topics
-from newsflow.messages import TOPIC_MODELS, DeadLetter
+from newsflow.messages import TOPIC_MODELS, DeadLetter, Message
 
 
 def schema_documents() -> dict[str, dict[str, Any]]:
     """JSON Schema (draft 2020-12) of every topic's value, keyed by file name."""
     docs: dict[str, dict[str, Any]] = {}
-    models = {**TOPIC_MODELS, "newsflow.deadletter.v1": DeadLetter}
+    models: dict[str, type[Message]] = {**TOPIC_MODELS, "newsflow.deadletter.v1": DeadLetter}
     for name, model in models.items():
         schema = model.model_json_schema(by_alias=True, mode="serialization")
         schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"

@@ -32,6 +32,11 @@ class Settings(BaseSettings):
         6, ge=1, description="Partitions of each topic when newsflow creates it."
     )
     topic_replication: int = Field(1, ge=1, description="Replication factor of created topics.")
+    topic_namespace: str = Field(
+        "",
+        description="Prefix put before every topic name on the broker (e.g. 'staging.'); "
+        "lets several pipelines share one cluster.",
+    )
     consumer_group_prefix: str = Field(
         "newsflow", description="Prefix of consumer group ids ('<prefix>.<stage>')."
     )
@@ -68,7 +73,8 @@ class Settings(BaseSettings):
     @classmethod
     def _split_networks(cls, value: object) -> object:
         if isinstance(value, str):
-            return [ipaddress.ip_network(p.strip(), strict=False) for p in value.split(",") if p.strip()]
+            parts = [p.strip() for p in value.split(",")]
+            return [ipaddress.ip_network(p, strict=False) for p in parts if p]
         return value
 
     @property

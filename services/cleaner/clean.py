@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 import trafilatura
+from trafilatura.settings import Document
 
 from newsflow.errors import Rejected
 from newsflow.ids import url_host
@@ -39,7 +40,7 @@ def clean(raw: RawArticle, options: CleanOptions = CleanOptions(),
         raw.html, url=raw.final_url, with_metadata=True, include_comments=False,
         include_tables=False, favor_precision=False,
     )
-    if doc is None or not doc.text:
+    if not isinstance(doc, Document) or not doc.text:
         raise Rejected(f"{raw.url}: no main text found", reason="no_main_text")
     meta = read_metadata(raw.html)
     site = meta.site or doc.sitename or url_host(raw.final_url)

@@ -20,8 +20,8 @@ from lxml import html as lxml_html
 _ARTICLE_TYPES = {"newsarticle", "article", "reportagenewsarticle", "blogposting",
                   "analysisnewsarticle", "webpage", "report"}
 _JUNK_AUTHOR = re.compile(
-    r"\b(staff|news agencies|agency|desk|bureau|team|editors?|newsroom|reuters|afp|associated press|"
-    r"contributors?|correspondents?)\b", re.IGNORECASE)
+    r"\b(staff|news agencies|agency|desk|bureau|team|editors?|newsroom|reuters|afp|"
+    r"associated press|contributors?|correspondents?)\b", re.IGNORECASE)
 _BY = re.compile(r"^\s*by\s+", re.IGNORECASE)
 
 

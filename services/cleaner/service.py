@@ -20,8 +20,8 @@ from services.cleaner.clean import CleanOptions, clean
 class CleanerStage:
     """Consumes ``news.articles.raw.v1``, publishes ``news.articles.clean.v1``."""
 
-    name = "cleaner"
-    inputs = (topics.RAW_ARTICLES,)
+    name: str = "cleaner"
+    inputs: tuple[str, ...] = (topics.RAW_ARTICLES,)
 
     def __init__(self, options: CleanOptions = CleanOptions(), workers: int = 1) -> None:
         self._options = options

@@ -24,8 +24,8 @@ def _extract_now(article: CleanArticle) -> Extraction:
 class ExtractorStage:
     """Consumes ``news.articles.clean.v1``; publishes ``news.events.v1`` and annotations."""
 
-    name = "extractor"
-    inputs = (topics.CLEAN_ARTICLES,)
+    name: str = "extractor"
+    inputs: tuple[str, ...] = (topics.CLEAN_ARTICLES,)
 
     def __init__(self, workers: int = 1) -> None:
         self._workers = workers

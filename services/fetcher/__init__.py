@@ -2,6 +2,6 @@
 
 from services.fetcher.client import FetchPolicy
 from services.fetcher.ledger import Ledger
-from services.fetcher.service import Fetcher, FeedReport
+from services.fetcher.service import FeedReport, Fetcher
 
 __all__ = ["FeedReport", "FetchPolicy", "Fetcher", "Ledger"]

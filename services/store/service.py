@@ -25,8 +25,8 @@ INPUTS = (
 class StoreStage:
     """Consumes every content topic and every dead-letter topic; publishes nothing."""
 
-    name = "store"
-    inputs = INPUTS
+    name: str = "store"
+    inputs: tuple[str, ...] = INPUTS
 
     def __init__(self, database_url: str) -> None:
         self._url = database_url

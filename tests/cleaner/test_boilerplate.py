@@ -18,8 +18,8 @@ BODY = [
         ("Related Topics", "navigation"),
         ("Updated: 14:05 GMT, March 3, 2026", "stamp"),
         ("Source: Harbour Herald and news agencies", "source_line"),
-        ("Volunteers clear debris near the old mill on March 2, 2026. JOHN SMITH/AFP via Getty Images",
-         "photo_credit"),
+        ("Volunteers clear debris near the old mill on March 2, 2026. "
+         "JOHN SMITH/AFP via Getty Images", "photo_credit"),
         ("A flooded street in the lower town on Monday [File: Ana Ruiz/Reuters]", "photo_credit"),
         ("About the writer", "author_bio"),
         ("Maria Lind is a senior reporter covering local government and transport. Read more",

@@ -31,8 +31,8 @@ def test_valid_file_loads_with_defaults(tmp_path: Path) -> None:
          "feeds[0].poll_interval"),
         ("feeds:\n  - {id: a, url: 'http://x', kind: rss, colour: red}\n", "feeds[0].colour"),
         ("feeds:\n  - {url: 'http://x', kind: rss}\n", "feeds[0].id"),
-        ("feeds:\n  - {id: a, url: 'http://x', kind: rss}\n  - {id: a, url: 'http://y', kind: rss}\n",
-         "duplicate feed id 'a'"),
+        ("feeds:\n  - {id: a, url: 'http://x', kind: rss}\n"
+         "  - {id: a, url: 'http://y', kind: rss}\n", "duplicate feed id 'a'"),
         ("feeds: [unclosed\n", "not valid YAML"),
         ("- just a list\n", "'feeds' list"),
     ],
