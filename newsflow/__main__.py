@@ -1,0 +1,5 @@
+"""``python -m newsflow`` runs the ``newsflow`` command."""
+
+from newsflow.cli import app
+
+app()

@@ -1,0 +1,210 @@
+"""End to end on real parts: four services as four OS processes, real Kafka, real PostgreSQL.
+
+A loopback HTTP server serves the demo site; the test asserts the exact articles
+and the expected events in PostgreSQL, that polling the feed again and
+restarting the fetcher add no rows and fetch no page twice, that a malformed
+message is dead-lettered without stopping the stage, and that every message on
+every topic validates against its published JSON Schema.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import jsonschema
+import pytest
+from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
+from sqlalchemy import Engine
+
+from newsflow import topics
+from newsflow.demo import ARTICLES, DemoSite, serve_demo_site
+from newsflow.kafka import all_topics
+from services.store import make_engine
+from tests.pipeline_checks import assert_articles_stored, assert_expected_events, row_counts
+
+pytestmark = pytest.mark.integration
+
+SERVICES = ("store", "extractor", "cleaner", "fetcher")
+DEADLINE = 180.0  # seconds for the whole pipeline to settle; bounded, never a timing assertion
+
+
+class Services:
+    """The four newsflow services as child processes, with their logs in files."""
+
+    def __init__(self, env: dict[str, str], log_dir: Path) -> None:
+        self.env = env
+        self.log_dir = log_dir
+        self.procs: dict[str, subprocess.Popen[bytes]] = {}
+
+    def start(self, name: str) -> None:
+        log = (self.log_dir / f"{name}.log").open("ab")
+        self.procs[name] = subprocess.Popen(
+            [sys.executable, "-m", "newsflow", name], env=self.env, stdout=log,
+            stderr=subprocess.STDOUT)
+
+    def stop(self, name: str) -> int:
+        proc = self.procs.pop(name)
+        proc.send_signal(signal.SIGTERM)
+        try:
+            return proc.wait(timeout=60)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+            return -9
+
+    def assert_alive(self) -> None:
+        for name, proc in self.procs.items():
+            assert proc.poll() is None, f"{name} exited:\n{self.log(name)}"
+
+    def log(self, name: str) -> str:
+        return (self.log_dir / f"{name}.log").read_text(errors="replace")[-4000:]
+
+
+def wait_until(check: Callable[[], bool], services: Services, what: str) -> None:
+    """Poll ``check`` until true; fail (with the services' logs) after the deadline."""
+    end = time.monotonic() + DEADLINE
+    while time.monotonic() < end:
+        services.assert_alive()
+        if check():
+            return
+        time.sleep(0.5)
+    logs = "\n".join(f"--- {n}\n{services.log(n)}" for n in services.procs)
+    pytest.fail(f"timed out waiting for {what}\n{logs}")
+
+
+@pytest.fixture
+def site() -> Iterator[DemoSite]:
+    with serve_demo_site() as demo:
+        yield demo
+
+
+@pytest.fixture
+def services(kafka_bootstrap: str, pg_database_url: str, unique_id: str, site: DemoSite,
+             tmp_path: Path) -> Iterator[Services]:
+    feeds = tmp_path / "feeds.yaml"
+    feeds.write_text(
+        "feeds:\n"
+        f"  - {{id: demo-rss, url: '{site.base_url}/rss.xml', kind: rss, poll_interval: 1}}\n"
+        f"  - {{id: demo-sitemap, url: '{site.base_url}/sitemap-index.xml', kind: sitemap,"
+        " poll_interval: 1}\n")
+    env = {
+        **os.environ,
+        "NEWSFLOW_KAFKA_BOOTSTRAP_SERVERS": kafka_bootstrap,
+        "NEWSFLOW_DATABASE_URL": pg_database_url,
+        "NEWSFLOW_FEEDS_FILE": str(feeds),
+        "NEWSFLOW_ALLOWED_NETWORKS": "127.0.0.0/8",
+        "NEWSFLOW_TOPIC_NAMESPACE": f"t{unique_id}.",
+        "NEWSFLOW_CONSUMER_GROUP_PREFIX": f"g{unique_id}",
+        "NEWSFLOW_TOPIC_PARTITIONS": "3",
+    }
+    procs = Services(env, tmp_path)
+    yield procs
+    for name in list(procs.procs):
+        procs.stop(name)
+
+
+async def _publish_garbage(bootstrap: str, namespace: str) -> None:
+    producer = AIOKafkaProducer(bootstrap_servers=bootstrap)
+    await producer.start()
+    try:
+        await producer.send_and_wait(namespace + topics.RAW_ARTICLES, b'{"not": "a page"}',
+                                     key=b"127.0.0.1")
+    finally:
+        await producer.stop()
+
+
+async def _read_all(bootstrap: str, namespace: str) -> dict[str, list[bytes]]:
+    names = [namespace + t for t in all_topics()]
+    consumer = AIOKafkaConsumer(*names, bootstrap_servers=bootstrap,
+                                auto_offset_reset="earliest", enable_auto_commit=False,
+                                group_id=None, max_partition_fetch_bytes=16 * 1024 * 1024)
+    await consumer.start()
+    seen: dict[str, list[bytes]] = {}
+    try:
+        await consumer.seek_to_beginning()
+        idle = 0
+        while idle < 4:
+            batch = await consumer.getmany(timeout_ms=500)
+            idle = 0 if batch else idle + 1
+            for tp, records in batch.items():
+                seen.setdefault(tp.topic.removeprefix(namespace), []).extend(
+                    r.value for r in records if r.value is not None)
+    finally:
+        await consumer.stop()
+    return seen
+
+
+def _settled(engine: Engine, want_articles: int) -> Callable[[], bool]:
+    last: list[dict[str, int]] = []
+
+    def check() -> bool:
+        counts = row_counts(engine) if _has_schema(engine) else {}
+        stable = bool(last) and last[-1] == counts
+        last.append(counts)
+        return stable and counts.get("articles") == want_articles and counts["events"] > 0
+    return check
+
+
+def _has_schema(engine: Engine) -> bool:
+    from sqlalchemy import inspect
+
+    return inspect(engine).has_table("article_annotations")
+
+
+def test_four_services_on_kafka_and_postgres(services: Services, site: DemoSite,
+                                             pg_database_url: str, kafka_bootstrap: str,
+                                             repo_root: Path) -> None:
+    for name in SERVICES:
+        services.start(name)
+    engine = make_engine(pg_database_url)
+    wait_until(_settled(engine, len(ARTICLES)), services, "all demo articles and events")
+
+    assert_articles_stored(engine, site.base_url)
+    assert_expected_events(engine, site.base_url)
+    first = row_counts(engine)
+    assert first["dead_letters"] == 0
+
+    # re-polling the feeds, and a restarted fetcher, fetch no page again and add no rows
+    polls = site.hits("/rss.xml")
+    wait_until(lambda: site.hits("/rss.xml") >= polls + 2, services, "two more polls")
+    assert services.stop("fetcher") == 0
+    services.start("fetcher")
+    polls = site.hits("/rss.xml")
+    wait_until(lambda: site.hits("/rss.xml") >= polls + 2, services, "polls after restart")
+    time.sleep(2)
+    assert row_counts(engine) == first
+    pages = [r.path for r in site.requests if r.path.endswith(".html")]
+    assert sorted(pages) == sorted(a.url_path for a in ARTICLES)
+
+    # a malformed message becomes a dead letter; the cleaner keeps running
+    namespace = services.env["NEWSFLOW_TOPIC_NAMESPACE"]
+    asyncio.run(_publish_garbage(kafka_bootstrap, namespace))
+    wait_until(lambda: row_counts(engine)["dead_letters"] == 1, services, "the dead letter")
+    services.assert_alive()
+
+    # every message on every topic matches its published schema
+    schemas = {p.stem: json.loads(p.read_text()) for p in (repo_root / "schemas").glob("*.json")}
+    seen = asyncio.run(_read_all(kafka_bootstrap, namespace))
+    assert len(seen[topics.RAW_ARTICLES]) == len(ARTICLES) + 1  # + the garbage
+    assert len(seen[topics.CLEAN_ARTICLES]) == len(ARTICLES)
+    assert len(seen[topics.ANNOTATIONS]) == len(ARTICLES)
+    assert len(seen[topics.EVENTS]) == first["events"]
+    assert len(seen[topics.dead_letter(topics.RAW_ARTICLES)]) == 1
+    for topic, values in seen.items():
+        schema = schemas["newsflow.deadletter.v1" if topic.endswith(".dlq") else topic]
+        for value in values:
+            if value == b'{"not": "a page"}':
+                continue
+            jsonschema.validate(json.loads(value), schema)
+
+    for name in list(services.procs):
+        assert services.stop(name) == 0, services.log(name)
+    engine.dispose()
