@@ -147,8 +147,8 @@ def _settled(engine: Engine, want_articles: int) -> Callable[[], bool]:
 
     def check() -> bool:
         counts = row_counts(engine) if _has_schema(engine) else {}
-        stable = bool(last) and last[-1] == counts
         last.append(counts)
+        stable = len(last) >= 3 and last[-3] == last[-2] == counts
         return stable and counts.get("articles") == want_articles and counts["events"] > 0
     return check
 
