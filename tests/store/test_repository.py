@@ -1,5 +1,6 @@
 """Idempotent upserts on SQLite and PostgreSQL; migrations match the models."""
 
+from collections.abc import Iterator
 from datetime import UTC, date, datetime
 from pathlib import Path
 
@@ -33,10 +34,11 @@ def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
 
 
 @pytest.fixture
-def store(database_url: str) -> Store:
+def store(database_url: str) -> Iterator[Store]:
     engine = make_engine(database_url)
     migrate(engine)
-    return Store(engine)
+    yield Store(engine)
+    engine.dispose()
 
 
 def article(title: str = "Bridge to reopen") -> CleanArticle:
@@ -87,4 +89,5 @@ def test_migrations_match_the_models(database_url: str) -> None:
     migrate(engine)  # a second upgrade is a no-op
     with engine.connect() as conn:
         diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)
+    engine.dispose()
     assert diff == []

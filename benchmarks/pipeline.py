@@ -1,0 +1,170 @@
+"""Pipeline benchmark: N generated pages through the four services on real Kafka and PostgreSQL.
+
+Prints articles/s, p50 and p99 latency from publish (the raw page's ``fetched_at``)
+to stored row (``articles.stored_at``), each service's peak RSS, and plain
+trafilatura's throughput on the same pages in the same run; writes the figures
+to a JSON file. Run with ``make bench N=300``. Not a test: timings on shared
+machines are noisy, so compare the ratios of one run, not figures across runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import signal
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from contextlib import ExitStack
+from pathlib import Path
+from typing import Any
+
+import httpx
+import trafilatura
+from sqlalchemy import create_engine, func, select, text
+
+from newsflow.demo import DemoSite
+from services.store.models import ArticleRow
+from tests.services import postgres_dir, start_kafka, start_postgres
+
+SERVICES = ("store", "extractor", "cleaner", "fetcher")
+
+
+def _peak_rss_mb(pid: int) -> float:
+    """Peak resident set (VmHWM) of ``pid`` plus its child processes (worker pools), in MB."""
+    total = 0
+    pids = [pid]
+    try:
+        for task in Path(f"/proc/{pid}/task").iterdir():
+            pids += [int(c) for c in (task / "children").read_text().split()]
+    except OSError:
+        pass
+    for p in pids:
+        try:
+            for line in Path(f"/proc/{p}/status").read_text().splitlines():
+                if line.startswith("VmHWM:"):
+                    total += int(line.split()[1])
+        except OSError:
+            continue
+    return total / 1024
+
+
+def _percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
+
+
+def plain_trafilatura(site: DemoSite, count: int) -> dict[str, float]:
+    """Throughput of ``trafilatura.extract`` alone on the same pages, one process."""
+    with httpx.Client(base_url=site.base_url) as client:
+        pages = [client.get(f"/gen/{i}.html").text for i in range(count)]
+    start_cpu, start = time.process_time(), time.perf_counter()
+    for html in pages:
+        trafilatura.extract(html)
+    wall, cpu = time.perf_counter() - start, time.process_time() - start_cpu
+    return {"pages": count, "seconds": wall, "pages_per_s": count / wall,
+            "cpu_ms_per_page": 1000 * cpu / count}
+
+
+def run(pages: int, deadline: float) -> dict[str, Any]:
+    """Run the benchmark and return its figures."""
+    with ExitStack() as stack:
+        bootstrap = os.environ.get("KAFKA_BOOTSTRAP_SERVERS")
+        if not bootstrap:
+            kdir = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="nf-kafka-")))
+            bootstrap, stop_kafka = start_kafka(kdir)
+            stack.callback(stop_kafka)
+        db_url = os.environ.get("NEWSFLOW_TEST_DATABASE_URL")
+        if not db_url:
+            db_url, stop_pg = start_postgres(postgres_dir())
+            stack.callback(stop_pg)
+        site = stack.enter_context(DemoSite(generated_pages=pages))
+        print(f"plain trafilatura on {pages} pages ...", file=sys.stderr)
+        baseline = plain_trafilatura(site, pages)
+
+        work = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="nf-bench-")))
+        (work / "feeds.yaml").write_text(
+            "feeds:\n"
+            f"  - {{id: bench, url: '{site.base_url}/gen/rss.xml', kind: rss,"
+            " poll_interval: 3600}\n")
+        run_id = f"bench{int(time.time())}"
+        env = {**os.environ, "NEWSFLOW_KAFKA_BOOTSTRAP_SERVERS": bootstrap,
+               "NEWSFLOW_DATABASE_URL": db_url, "NEWSFLOW_FEEDS_FILE": str(work / "feeds.yaml"),
+               "NEWSFLOW_ALLOWED_NETWORKS": "127.0.0.0/8", "NEWSFLOW_LOG_LEVEL": "WARNING",
+               "NEWSFLOW_TOPIC_NAMESPACE": f"{run_id}.",
+               "NEWSFLOW_CONSUMER_GROUP_PREFIX": run_id, "NEWSFLOW_TOPIC_PARTITIONS": "4"}
+        engine = create_engine(db_url)
+        with engine.begin() as conn:  # a fresh schema per run, so counts are this run's
+            conn.execute(text(f"CREATE SCHEMA {run_id}"))
+        env["PGOPTIONS"] = f"-c search_path={run_id}"
+        subprocess.run([sys.executable, "-m", "newsflow", "migrate"], env=env, check=True,
+                       stdout=subprocess.DEVNULL)
+        procs = {
+            name: subprocess.Popen([sys.executable, "-m", "newsflow", name], env=env,
+                                   stdout=(work / f"{name}.log").open("wb"),
+                                   stderr=subprocess.STDOUT)
+            for name in SERVICES
+        }
+        stack.callback(lambda: [p.send_signal(signal.SIGTERM) for p in procs.values()])
+        print(f"pipeline on {pages} pages ...", file=sys.stderr)
+        table = ArticleRow.__table__
+        end = time.monotonic() + deadline
+        stored = 0
+        with engine.connect() as conn:
+            conn.execute(text(f"SET search_path TO {run_id}"))
+            while time.monotonic() < end and stored < pages:
+                time.sleep(1)
+                conn.rollback()
+                stored = conn.scalar(select(func.count()).select_from(table)) or 0
+                for name, proc in procs.items():
+                    if proc.poll() is not None:
+                        raise SystemExit(f"{name} died:\n{(work / f'{name}.log').read_text()}")
+            rss = {name: round(_peak_rss_mb(p.pid), 1) for name, p in procs.items()}
+            rows = conn.execute(select(table.c.fetched_at, table.c.stored_at)).all()
+        for proc in procs.values():
+            proc.send_signal(signal.SIGTERM)
+            proc.wait(timeout=60)
+        engine.dispose()
+    latencies = [(s - f).total_seconds() for f, s in rows]
+    span = (max(s for _, s in rows) - min(f for f, _ in rows)).total_seconds() if rows else 0
+    rate = len(rows) / span if span else 0.0
+    return {
+        "pages": pages, "stored": len(rows), "complete": len(rows) == pages,
+        "articles_per_s": round(rate, 2),
+        "latency_s": {"p50": round(statistics.median(latencies), 3) if latencies else None,
+                      "p99": round(_percentile(latencies, 0.99), 3) if latencies else None},
+        "peak_rss_mb": rss,
+        "plain_trafilatura": {k: round(v, 3) for k, v in baseline.items()},
+        "ratio_to_plain_trafilatura": round(rate / baseline["pages_per_s"], 3),
+        "cores": os.cpu_count(),
+    }
+
+
+def main() -> None:
+    """Parse arguments, run, print and write the figures."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--pages", type=int, default=300)
+    parser.add_argument("--deadline", type=float, default=600.0,
+                        help="seconds to wait for every page to be stored")
+    parser.add_argument("--out", type=Path, default=Path("bench-results/pipeline.json"))
+    args = parser.parse_args()
+    figures = run(args.pages, args.deadline)
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(json.dumps(figures, indent=2) + "\n")
+    p = figures["plain_trafilatura"]
+    print(f"pages stored           {figures['stored']}/{figures['pages']}")
+    print(f"pipeline throughput    {figures['articles_per_s']} articles/s (4 services, Kafka, PG)")
+    print(f"plain trafilatura      {p['pages_per_s']} pages/s (extract only, one process)")
+    print(f"ratio                  {figures['ratio_to_plain_trafilatura']}")
+    print(f"latency publish->row   p50 {figures['latency_s']['p50']} s, "
+          f"p99 {figures['latency_s']['p99']} s")
+    for name, mb in figures["peak_rss_mb"].items():
+        print(f"peak RSS {name:<10}    {mb} MB")
+    print(f"written to {args.out}")
+
+
+if __name__ == "__main__":
+    main()
