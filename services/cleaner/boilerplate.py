@@ -8,6 +8,7 @@ and records every removal (kind, hash, length) so that decisions can be audited.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
@@ -42,9 +43,19 @@ def _block_end(paragraphs: Sequence[str], start: int, kind: str) -> int | None:
     return None
 
 
+_SITE_NAME_FILLER = frozenset({"the", "a", "an", "news", "com", "www", "©"})
+
+
 def _is_site_name(paragraph: str, site_names: Collection[str]) -> bool:
-    norm = paragraph.strip(" .|-–—©").casefold()
-    return bool(norm) and any(norm == s.casefold() for s in site_names if s)
+    """True when the paragraph is the site's name or a short form of it ("Courier")."""
+    words = {w for w in re.split(r"[\s.|\-–—©]+", paragraph.casefold()) if w}
+    if not words or len(words) > 6:
+        return False
+    for site in site_names:
+        site_words = {w for w in re.split(r"[\s.|\-–—©]+", site.casefold()) if w}
+        if words <= site_words and words - _SITE_NAME_FILLER:
+            return True
+    return False
 
 
 def strip_boilerplate(

@@ -29,6 +29,12 @@ LINE: Final[dict[str, tuple[re.Pattern[str], ...]]] = {
     ),
     "stamp": (
         re.compile(r"^\s*(updated|published|last updated|posted)\s*:?\s*.{0,60}\d.{0,40}$", _I),
+        # a paragraph that is only a date and maybe a time: "April 8, 2026 11:00am GMT"
+        re.compile(r"^\s*((mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?"
+                   r"(\d{1,2}\s+)?(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+                   r"\s+(\d{1,2},?\s+)?\d{4}(,?\s+(at\s+)?\d{1,2}[:.]\d{2}\s*"
+                   r"([ap]\.?m\.?)?(\s*[A-Z]{2,5}([+-]\d{1,2})?)?)?\s*$", _I),
+        re.compile(r"^\s*\d{4}-\d{2}-\d{2}([ T]\d{2}:\d{2}(:\d{2})?\s*(Z|[+-]\d{2}:?\d{2})?)?\s*$"),
     ),
     "source_line": (
         re.compile(r"^\s*source\s*:\s*[\w .,'&-]{2,80}(and news agencies|news agencies)?\.?\s*$",

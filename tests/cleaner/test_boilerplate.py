@@ -17,6 +17,8 @@ BODY = [
         ("Skip to main content", "navigation"),
         ("Related Topics", "navigation"),
         ("Updated: 14:05 GMT, March 3, 2026", "stamp"),
+        ("April 8, 2026 11:00am", "stamp"),
+        ("Tuesday, 3 March 2026 14:05 GMT", "stamp"),
         ("Source: Harbour Herald and news agencies", "source_line"),
         ("Volunteers clear debris near the old mill on March 2, 2026. "
          "JOHN SMITH/AFP via Getty Images", "photo_credit"),
@@ -59,9 +61,16 @@ def test_reporting_about_support_and_donations_is_kept() -> None:
     assert result.kept == reporting and result.removed == []
 
 
-def test_trailing_site_name_is_removed() -> None:
-    result = strip_boilerplate([*BODY, "Harbour Herald"], site_names={"harbour herald"})
+@pytest.mark.parametrize("tail", ["The Harbour Herald", "Herald", "harbourherald.example"])
+def test_trailing_site_name_is_removed(tail: str) -> None:
+    names = {"The Harbour Herald", "harbourherald.example"}
+    result = strip_boilerplate([*BODY, tail], site_names=names)
     assert result.kept == BODY and [r.kind for r in result.removed] == ["site_name"]
+
+
+def test_a_sentence_naming_the_site_is_kept() -> None:
+    line = "The Herald reported the closure first."
+    assert strip_boilerplate([line], site_names={"The Harbour Herald"}).kept == [line]
 
 
 def test_a_kind_can_be_switched_off() -> None:
