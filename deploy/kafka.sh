@@ -138,6 +138,12 @@ cluster_id() {
   echo "$id"
 }
 
+# Why start-up failed: the first errors in the log (the root cause; what follows is mostly the
+# shutdown they caused), or its last lines when it has none.
+show_log() {
+  grep -m 3 -A 2 -E '\] (ERROR|FATAL) ' "$1" >&2 || tail -n 30 "$1" >&2
+}
+
 cmd_start() {
   local port=9092 cport="" dir=$KAFKA_HOME/run
   while (($#)); do
@@ -172,15 +178,21 @@ cmd_start() {
   # --ignore-formatted: restarting in the same directory keeps its data.
   "${java[@]}" kafka.tools.StorageTool format --ignore-formatted \
     -t "$(cluster_id "$dir/data")" -c "$dir/server.properties" >"$logfile" 2>&1 \
-    || { tail -n 20 "$logfile" >&2; die "formatting storage in $dir/data failed"; }
+    || { show_log "$logfile"; die "formatting storage in $dir/data failed"; }
 
   # setsid: the broker outlives this script in its own session, untouched by a Ctrl-C meant for
   # the caller. setsid may fork, so $! is not reliably the broker: the inner shell writes its own
   # pid, which `exec` hands to java. The pid file is how `stop` finds the broker.
   rm -f "$pidfile"
+  # shellcheck disable=SC2016  # $$ and $@ are for the inner shell, not this one
   setsid bash -c 'echo $$ >"$0" && exec "$@"' "$pidfile" \
     "${java[@]}" kafka.Kafka "$dir/server.properties" >>"$logfile" 2>&1 </dev/null &
-  until [[ -s $pidfile ]]; do sleep 0.05; done
+  local i
+  for ((i = 0; i < 100; i++)); do
+    [[ -s $pidfile ]] && break
+    sleep 0.05
+  done
+  [[ -s $pidfile ]] || die "could not launch java (log: $logfile)"
   pid=$(<"$pidfile")
 
   # The client port opens only once the broker is ready, so a TCP probe is a readiness check.
@@ -188,11 +200,11 @@ cmd_start() {
   until port_open "$port"; do
     if ! kill -0 "$pid" 2>/dev/null; then
       rm -f "$pidfile"
-      tail -n 40 "$logfile" >&2
+      show_log "$logfile"
       die "the broker exited during start-up (log: $logfile)"
     fi
     if ((SECONDS >= deadline)); then
-      tail -n 40 "$logfile" >&2
+      show_log "$logfile"
       stop_pid "$pid"
       rm -f "$pidfile"
       die "the broker did not open port $port within ${START_TIMEOUT}s (log: $logfile)"

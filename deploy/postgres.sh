@@ -39,10 +39,9 @@ die() { echo "postgres.sh: $*" >&2; exit 1; }
 
 # The newest installed server's bin directory (Debian keeps them off PATH, one per version).
 pg_bin() {
-  local initdb
-  initdb=$(ls -d /usr/lib/postgresql/*/bin/initdb 2>/dev/null | sort -V | tail -n 1)
-  [[ -n $initdb ]] || return 1
-  dirname "$initdb"
+  local found=(/usr/lib/postgresql/*/bin/initdb)
+  [[ -x ${found[0]} ]] || return 1  # an unmatched glob stays literal
+  dirname "$(printf '%s\n' "${found[@]}" | sort -V | tail -n 1)"
 }
 
 cmd_install() {
