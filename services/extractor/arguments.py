@@ -1,0 +1,359 @@
+"""Who did it, to whom and where: an event's arguments around its trigger.
+
+- Verb, active voice: the actor is the nearest participant to the left that
+  is not the object of a preposition (a relative "which"/"who" points back to
+  its antecedent); the target is the first participant to the right without a
+  preposition, or, for force, after "on", "against", "at".
+- Verb, passive voice ("was shelled", "came under fire"): the subject is the
+  target and "by X" (or "from X") the actor.
+- Noun: the actor is a country word or possessor right before it ("Ukrainian
+  shelling", "Kyiv's attacks"), "by X" after it, or the subject of a light verb
+  ("launched ... air strikes"); the target follows "on"/"against"/"at", and
+  "talks with X" or "between X and Y" name both sides.
+- Place: the nearest place after "in", "near", "at", "outside", ...; failing
+  that a place that is the target.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from services.extractor.lexicon import LIGHT_VERBS
+from services.extractor.participants import Participant, governing_preposition
+from services.extractor.tokens import Token
+from services.extractor.triggers import Trigger
+from services.extractor.wordlists import (
+    ADVERBS,
+    AUXILIARIES,
+    BE_FORMS,
+    DETERMINERS,
+    LOCATIVE_PREPOSITIONS,
+    MODALS,
+    NEGATIONS,
+    PREPOSITIONS,
+    SUBORDINATORS,
+    TARGET_PREPOSITIONS,
+)
+
+_SUBJECT_STOPS = frozenset({";", "—", "–", "(", ")", "because", "although", "though", "whereas",
+                            "but", "while", "unless", "until", "when", "before"})
+_OBJECT_STOPS = SUBORDINATORS | frozenset({";", ".", "—", "–", "(", ")", "but", "while", ":",
+                                           "to", "because", "if", "said", "says"})
+_CONSULT_CODES = frozenset({"036", "040", "046"})
+_PASSIVE_FORMS = frozenset({"struck", "hit", "shot", "held", "targeted", "fought", "bombed",
+                            "shelled", "attacked"})
+_PLACE_BARRIERS = frozenset({"if", "unless", "because", "after", "before", "while", "when",
+                             "since", "that", "which", "who", ";", "—", "–"})
+_EQUIPMENT = frozenset({"helicopters", "helicopter", "drones", "drone", "jets", "warplanes",
+                        "warplane", "aircraft", "tanks", "warships", "warship", "artillery"})
+_AGENT_BRIDGE = frozenset({"carried", "out", "launched", "conducted", "mounted", "fired",
+                           "staged", "perpetrated", "committed", "allegedly", "reportedly",
+                           "apparently", "was", "were", "being"})
+_CLOSERS = frozenset({"”", "’", '"', "'", ","})
+#: Words before an event noun that are adjectives although they look like verbs.
+_ADJECTIVES_IN_ED = frozenset({"repeated", "alleged", "reported", "suspected", "coordinated",
+                               "combined", "renewed", "sustained", "concerted", "unprovoked",
+                               "armed", "so-called", "purported", "intensified", "planned",
+                               "expected", "unprecedented", "sea-based", "air-launched"})
+_QUOTE_CLOSERS = frozenset({"”", '"', "’"})
+_SPEECH = frozenset({"said", "says", "claimed", "claims", "added", "told", "alleged", "noted",
+                     "according", "reported", "insisted", "warned"})
+_SUBJECT_REACH = 16
+_PLACE_REACH = 12
+_OBJECT_REACH = 9
+_LIGHT_REACH = 12
+
+
+def _adjective_like(t: Token) -> bool:
+    """A lower-case word that may stand between a country word and an event noun."""
+    word = t.lower
+    if not t.is_word or t.is_cap or word in PREPOSITIONS or word in DETERMINERS:
+        return False
+    if word in AUXILIARIES or word in MODALS or word in SUBORDINATORS or word in LIGHT_VERBS:
+        return False
+    if word.endswith("ed") and word not in _ADJECTIVES_IN_ED:
+        return False
+    return not (word.endswith("ing") and word not in ("fresh", "ongoing"))
+
+
+@dataclass(slots=True)
+class Arguments:
+    """What was found for one trigger."""
+
+    actor: Participant | None = None
+    target: Participant | None = None
+    place: Participant | None = None
+    passive: bool = False
+    via_light_verb: int | None = None
+    """Token index of the light verb whose subject is the actor of a noun trigger."""
+
+
+class ArgumentFinder:
+    """Finds arguments within one sentence."""
+
+    def __init__(self, tokens: list[Token], parts: list[Participant]) -> None:
+        self.tokens = tokens
+        self.parts = parts
+        self.by_last = {p.last: p for p in parts}
+        self.by_first = {p.first: p for p in parts}
+
+    def _prep(self, p: Participant) -> str | None:
+        return governing_preposition(self.tokens, p.first)
+
+    def subject(self, i: int, lower: int = 0) -> Participant | None:
+        """The subject of a verb at token ``i``, not looking before token ``lower``."""
+        toks = self.tokens
+        if i > 0 and (toks[i - 1].text in _QUOTE_CLOSERS or (
+            i > 1 and toks[i - 1].text == "," and toks[i - 2].text in _QUOTE_CLOSERS
+        )):
+            # '"...," said Budanov': the subject follows the verb
+            after = self.by_first.get(i + 1)
+            if after is not None and after.can_act:
+                return after
+        j = i - 1
+        while j >= lower and i - j <= _SUBJECT_REACH:
+            t = toks[j]
+            if t.lower in _SUBJECT_STOPS:
+                return None
+            if t.text == ",":
+                skip = self._parenthetical(j, lower)
+                if skip is not None:
+                    j = skip
+                    continue
+            if t.lower in ("which", "who"):
+                k = j - 1
+                if k >= 0 and toks[k].text == ",":
+                    k -= 1
+                antecedent = self.by_last.get(k + 1)
+                return antecedent if antecedent is not None and antecedent.can_act else None
+            p = self.by_last.get(j + 1)
+            if p is not None and p.can_act and (p.kind != "modifier" or p.possessive):
+                head = self.conjuncts(p)[0]
+                if self._prep(head) is None:
+                    if p.country is None and p.head in _EQUIPMENT:
+                        fuller = self.subject(p.first, lower)
+                        return fuller if fuller is not None and fuller.country else p
+                    return head
+                j = head.first
+            j -= 1
+        return None
+
+    def _parenthetical(self, comma: int, lower: int) -> int | None:
+        """Index just before an aside ending at ``comma``: ", it claimed," or an appositive
+        ", Ukraine's Defense Intelligence Agency chief," -- so the subject is found before it."""
+        toks = self.tokens
+        for k in range(comma - 1, max(lower - 1, comma - 10), -1):
+            if toks[k].text != ",":
+                continue
+            inside = toks[k + 1:comma]
+            speech = any(x.lower in _SPEECH for x in inside)
+            before = self.by_last.get(k)
+            if speech or (before is not None and before.kind == "person"):
+                return k - 1
+            return None
+        return None
+
+    def conjuncts(self, p: Participant) -> list[Participant]:
+        """"Russia and Ukraine", "Britain, France and Germany": every conjunct, in order."""
+        group = [p]
+        k = p.first - 1
+        while k >= 0 and self.tokens[k].lower in ("and", ",", "or"):
+            left = self.by_last.get(k)
+            if left is None or not left.can_act:
+                break
+            group.insert(0, left)
+            k = left.first - 1
+        k = p.last
+        while k < len(self.tokens) and self.tokens[k].lower in ("and", ",", "or"):
+            k2 = k + 1
+            if k2 < len(self.tokens) and self.tokens[k2].lower == "the":
+                k2 += 1
+            right = self.by_first.get(k2)
+            if right is None or not right.can_act or right.kind != p.kind and not (
+                {right.kind, p.kind} <= {"state", "city", "org", "people", "group"}
+            ):
+                break
+            group.append(right)
+            k = right.last
+        return group
+
+    def is_passive(self, t: Trigger) -> bool:
+        """"was shelled", "had been hit", "came under fire"."""
+        if t.entry.passive_like:
+            return True
+        form = t.form
+        if t.pos != "verb" or not (form.endswith("ed") or form in _PASSIVE_FORMS):
+            return False
+        j = t.first - 1
+        while j >= 0 and t.first - j <= 4:
+            word = self.tokens[j].lower
+            if word in BE_FORMS:
+                return True
+            if word not in ADVERBS and word not in NEGATIONS and word not in AUXILIARIES:
+                return False
+            j -= 1
+        return False
+
+    def passive_subject(self, t: Trigger, lower: int) -> Participant | None:
+        """The subject of a passive: the noun phrase right before its auxiliaries."""
+        j = t.first - 1
+        while j >= lower and (self.tokens[j].lower in BE_FORMS | AUXILIARIES | ADVERBS
+                              | NEGATIONS | MODALS):
+            j -= 1
+        p = self.by_last.get(j + 1)
+        if p is None or not (p.can_act or p.kind in ("territory", "city", "region")):
+            return None
+        if p.country is None and p.head in _EQUIPMENT:
+            return None  # "drones were launched": the weapon, not the target
+        return p
+
+    def agent(self, t: Trigger, upper: int) -> Participant | None:
+        """"by X" (or "from X" after "under fire") after a passive trigger."""
+        for p in self.parts:
+            if t.last <= p.first < min(upper, t.last + 10) and p.can_act:
+                prep = self._prep(p)
+                if prep == "by" or (prep == "from" and t.entry.passive_like):
+                    return p
+        return None
+
+    def object(self, t: Trigger, upper: int, force: bool) -> Participant | None:
+        """The target of a verb: a direct object, or "on X" / "against X" for force."""
+        toks = self.tokens
+        ends_in_preposition = toks[t.last - 1].lower in PREPOSITIONS  # "pointed the finger at"
+        k = t.last
+        while k < min(upper, t.last + _OBJECT_REACH):
+            tok = toks[k]
+            if tok.lower in _OBJECT_STOPS or (tok.text == "," and k not in self.by_first
+                                              and k + 1 not in self.by_first):
+                break
+            p = self.by_first.get(k)
+            if p is not None:
+                prep = self._prep(p)
+                usable = p.can_act or p.kind in ("territory", "city", "region")
+                if usable and (prep is None or ends_in_preposition and prep == toks[t.last - 1]
+                               .lower):
+                    return p
+                if usable and prep in TARGET_PREPOSITIONS and force:
+                    return p
+                if usable and prep == "with" and t.code in _CONSULT_CODES:
+                    return p
+                k = p.last
+                continue
+            k += 1
+        return None
+
+    def noun_modifier(self, t: Trigger) -> Participant | None:
+        """The participant right before a noun trigger ("Ukrainian shelling", "Kyiv's
+        attacks", "Kyiv strikes"), with only adjectives in between."""
+        toks = self.tokens
+        j = t.first - 1
+        skipped = 0
+        while j >= 0 and skipped <= 3:
+            p = self.by_last.get(j + 1)
+            if p is not None:
+                return p
+            word = toks[j]
+            if word.is_possessive_marker:
+                j -= 1
+                continue
+            if not _adjective_like(word):
+                return None
+            j -= 1
+            skipped += 1
+        return None
+
+    def noun_actor(self, t: Trigger) -> Participant | None:
+        """A country word or possessor right before a noun trigger, or "by X" after it."""
+        p = self.noun_modifier(t)
+        if p is not None:
+            if p.kind in ("city", "region") and not p.possessive:
+                return None  # "Kyiv strikes": the place struck
+            return p if p.can_act and p.kind != "territory" else None
+        toks = self.tokens
+        k = t.last
+        while k < len(toks) and k < t.last + 8:
+            word = toks[k].lower
+            if word == "by":
+                for q in self.parts:
+                    if k < q.first <= k + 4 and q.can_act:
+                        return q
+                return None
+            pp = self.by_first.get(k + 1)
+            if word in PREPOSITIONS and pp is not None:
+                k = pp.last  # "incursions into Russia by Ukrainian forces"
+                continue
+            if word not in _AGENT_BRIDGE and toks[k].text not in _CLOSERS:
+                return None
+            k += 1
+        return None
+
+    def light_verb(self, t: Trigger, lower: int) -> int | None:
+        """A light verb before a noun trigger in its clause ("carried out an air strike")."""
+        toks = self.tokens
+        j = t.first - 1
+        while j >= lower and t.first - j <= _LIGHT_REACH:
+            word = toks[j].lower
+            if word in LIGHT_VERBS:
+                return j
+            if word in _SUBJECT_STOPS or word in (",", "that", "which", "who", "said", "says") or (
+                word in PREPOSITIONS and word != "of"
+            ):
+                return None
+            j -= 1
+        return None
+
+    def between(self, t: Trigger) -> tuple[Participant, Participant] | None:
+        """"talks between X and Y", "X and Y met": two sides of a consultation."""
+        toks = self.tokens
+        for k in range(t.last, min(len(toks), t.last + 4)):
+            if toks[k].lower == "between":
+                sides = [p for p in self.parts if k < p.first <= k + 8 and p.can_act]
+                if len(sides) >= 2:
+                    return sides[0], sides[1]
+        return None
+
+    def noun_target(self, t: Trigger, upper: int) -> Participant | None:
+        """"attacks on X", "strikes against X", "talks with X": the first phrase after it."""
+        toks = self.tokens
+        k = t.last
+        while k < min(upper, t.last + 6):
+            word = toks[k].lower
+            if word in PREPOSITIONS:
+                if not (word in TARGET_PREPOSITIONS or (word == "with"
+                                                        and t.code in _CONSULT_CODES)):
+                    return None
+                for p in self.parts:
+                    if k < p.first <= k + 5 and (p.can_act or p.kind in ("territory", "city",
+                                                                          "region")):
+                        return p if self._prep(p) == word else None
+                return None
+            if not (toks[k].text in _CLOSERS or word in DETERMINERS or _adjective_like(toks[k])):
+                return None
+            k += 1
+        return None
+
+    def place(self, t: Trigger, lower: int, upper: int,
+              exclude: tuple[Participant | None, ...]) -> Participant | None:
+        """The place nearest the trigger after a locative preposition, within its clause."""
+        best: Participant | None = None
+        best_score = 1e9
+        for p in self.parts:
+            if p.place is None or any(p is x for x in exclude) or not lower <= p.first < upper:
+                continue
+            prep = self._prep(p)
+            if prep not in LOCATIVE_PREPOSITIONS:
+                continue
+            if t.pos == "noun" and p.first < t.last:
+                continue  # "in Kyiv in retaliation for attacks": Kyiv is not where they were
+            a, b = (t.last, p.first) if p.first >= t.last else (p.last, t.first)
+            if any(x.lower in _PLACE_BARRIERS for x in self.tokens[a:b]):
+                continue  # another clause: "strike ... in Kyiv if forces continue attacks"
+            distance = b - a
+            if distance > _PLACE_REACH:
+                continue
+            score = distance + (0 if p.first >= t.last else 6)
+            if p.kind in ("state", "territory"):
+                score += 4
+            if score < best_score:
+                best, best_score = p, score
+        return best

@@ -1,0 +1,328 @@
+"""Turn drafts into :class:`~newsflow.messages.Event` messages for one article.
+
+Applies the frames (see :mod:`services.extractor.events`), fills in what the
+sentence leaves implicit (the target of an attack is the country where it
+happened when the actor is foreign; a denial answers the last accusation
+against the denier; a local evacuation's authorities belong to the place),
+decides which drafts become events, and scores their confidence.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import replace
+from datetime import date, datetime
+
+from newsflow.ids import event_id
+from newsflow.messages import (
+    Actor,
+    CleanArticle,
+    Coder,
+    Event,
+    Evidence,
+    Location,
+    Modality,
+    Span,
+)
+from services.extractor.cameo import EVACUATION, lookup
+from services.extractor.events import Draft, SentenceCoder, _same_side, actor_name, resolve_we
+from services.extractor.participants import Participant
+from services.extractor.places import gazetteer
+from services.extractor.quotes import Attribution, enclosing
+from services.extractor.sentences import Sentence
+
+CODER = Coder(name="newsflow-rules", version="0.1.0")
+
+_DOMESTIC_CODES = frozenset({EVACUATION, "151", "152", "154", "173"})
+
+
+def _from_place(p: Participant) -> Participant:
+    """The country of a place, as an actor: "shelled Kharkiv" targets Ukraine."""
+    return replace(p, kind="state", name=gazetteer().country_name(p.country), sector=None,
+                   can_act=True, possessive=False, mention=None, pronoun=None)
+
+
+def _with_country(p: Participant, country: str | None) -> Participant:
+    return replace(p, country=country, name=gazetteer().country_name(country) or p.name)
+
+
+def apply_frames(drafts: list[Draft]) -> None:
+    """Let each governing trigger shape the events in its complement, and itself."""
+    for i, g in enumerate(drafts):
+        if g.trigger.entry.lemma == "attribute" and i > 0:
+            d = drafts[i - 1]
+            if d.is_force and g.trigger.first - d.trigger.last <= 5:
+                d.alleged, d.claimed_by = True, actor_name(g.actor)
+                d.actor, d.inherited = g.target, True
+                g.direct = [d]
+    for g in drafts:
+        deps = g.dependents
+        if g.frame == "claim" and any(
+            d.is_force and d.actor is not None and d.actor.country and g.actor is not None
+            and g.actor.country and not _same_side(d.actor, g.actor) for d in deps
+        ):
+            g.frame = "accuse"  # claiming the other side used force is accusing it
+        if g.frame in ("speech", "warn"):
+            own_force = [
+                d for d in g.direct
+                if d.is_force and d.hypothetical and (
+                    d.actor is None or d.actor.kind == "pronoun" or _same_side(d.actor, g.actor)
+                )
+            ]
+            if own_force and g.actor is not None:
+                g.frame = "threaten"
+            elif g.frame == "warn":
+                g.frame = "speech"
+        for d in deps:
+            if d in g.direct or g.frame in ("speech", "claim"):
+                _shape(g, d)
+            else:
+                _reported(g.actor, d)  # an adjunct: "threatened ... in response to attacks"
+        if g.frame == "accuse" and g.code.startswith("112"):
+            g.code = "1123" if any(d.is_force for d in g.direct) else "112"
+            if g.target is None:
+                g.target = next((d.actor for d in g.direct if d.actor is not None), None)
+        elif g.frame == "threaten":
+            g.code = "138" if any(d.is_force for d in g.direct) else "130"
+            if g.target is None or _same_side(g.target, g.actor):
+                g.target = _threat_target(g)
+        elif g.frame == "deny":
+            g.code = "016"
+
+
+def _shape(g: Draft, d: Draft) -> None:
+    if g.frame == "accuse":
+        d.alleged, d.claimed_by = True, actor_name(g.actor)
+        if d.actor is None or _same_side(d.actor, g.actor):
+            d.actor, d.inherited = g.target, True
+    elif g.frame == "claim":
+        d.alleged, d.claimed_by = True, actor_name(g.actor)
+    elif g.frame == "deny":
+        d.negated = True
+        if d.actor is None and d.frame == "act":
+            d.actor, d.inherited = g.actor, True
+    elif g.frame == "threaten":
+        d.hypothetical = True
+        if d.actor is None and d.frame == "act":
+            d.actor, d.inherited = g.actor, True
+    elif g.frame == "speech":
+        _reported(g.actor, d)
+
+
+def _reported(speaker: Participant | None, d: Draft) -> None:
+    """A speaker's report of force by the other side is an allegation (a noun is background,
+    as in "said Russia's invasion had failed", unless it took a verb: "airstrike hit")."""
+    if d.trigger.pos == "noun" and d.trigger.object_from is None:
+        return
+    if (
+        speaker is not None and speaker.sector not in ("MED",) and speaker.country
+        and d.quad >= 3 and d.actor is not None and d.actor.country
+        and not _same_side(d.actor, speaker)
+    ):
+        d.alleged, d.claimed_by = True, actor_name(speaker)
+
+
+def _threat_target(g: Draft) -> Participant | None:
+    for d in g.direct:
+        if d.target is not None and not _same_side(d.target, g.actor):
+            return d.target
+        if d.place is not None and d.place.country and (
+            g.actor is None or d.place.country != g.actor.country
+        ):
+            return _from_place(d.place)
+    return None
+
+
+def _quoted_threat(d: Draft) -> Draft | None:
+    """Quoted hypothetical force by the speaker's own side is the speaker's threat."""
+    sp = d.speaker
+    if sp is None or d.governor is not None or not d.is_force or not d.hypothetical:
+        return None
+    if d.actor is not None and not _same_side(d.actor, sp):
+        return None
+    threat = Draft(d.sentence, d.trigger, "138", "threaten", actor=sp, scope=None,
+                   dependents=[d], direct=[d], date=d.date)
+    threat.target = _threat_target(threat)
+    return threat
+
+
+class ArticleCoder:
+    """Codes every sentence of one article into events."""
+
+    def __init__(self, article: CleanArticle, sentences: list[Sentence],
+                 participants: dict[int, list[Participant]], attributions: list[Attribution],
+                 extracted_at: datetime) -> None:
+        self.article = article
+        self.sentences = sentences
+        self.parts = participants
+        self.attributions = attributions
+        self.extracted_at = extracted_at
+        self.published: date = (article.published_at or extracted_at).date()
+        self.accusations: list[tuple[Participant, str]] = []
+
+    def events(self) -> list[Event]:
+        """All events of the article in document order, without duplicates."""
+        out: list[Event] = []
+        seen: set[str] = set()
+        for s in self.sentences:
+            for d in self._sentence(s):
+                event = self._event(d)
+                if event.event_id not in seen:
+                    seen.add(event.event_id)
+                    out.append(event)
+        return out
+
+    def _sentence(self, s: Sentence) -> list[Draft]:
+        drafts = SentenceCoder(s, self.parts.get(s.id, []), self.attributions,
+                               self.published).code()
+        for d in drafts:
+            d.actor = resolve_we(d.actor, d.speaker)
+            d.target = resolve_we(d.target, d.speaker)
+        apply_frames(drafts)
+        extra: list[Draft] = []
+        for d in drafts:
+            if d.governor is None and d.speaker is not None and d.frame == "act":
+                _reported(d.speaker, d)
+                threat = _quoted_threat(d)
+                if threat is not None and not any(x.frame == "threaten" for x in drafts):
+                    extra.append(threat)
+        drafts.extend(extra)
+        for d in drafts:
+            self._complete(d)
+        emitted = [d for d in drafts if self._emits(d)]
+        if not emitted:
+            statement = next((d for d in drafts if d.frame == "speech" and self._statement(d)),
+                             None)
+            if statement is not None:
+                statement.code = "010"
+                emitted = [statement]
+        return sorted(emitted, key=lambda d: (d.trigger.first, d.code))
+
+    def _complete(self, d: Draft) -> None:
+        if d.code in _DOMESTIC_CODES and d.target is not None and (
+            d.target.country is None or _same_side(d.actor, d.target)
+        ):
+            d.target = None  # "staged its forces": the forces are the actor's own
+        if d.frame == "speech" and d.target is not None and (
+            d.target.sector == "MED" or d.trigger.entry.lemma != "tell"
+        ):
+            d.target = None  # only "told X" has an addressee, and an outlet is not a party
+        if d.frame == "accuse" and d.actor is not None and d.target is not None and (
+            d.target.country
+        ):
+            self.accusations.append((d.actor, d.target.country))
+        if d.frame == "deny" and d.actor is not None and d.actor.country:
+            accuser = next((a for a, c in reversed(self.accusations) if c == d.actor.country),
+                           None)
+            if accuser is not None:
+                d.target = accuser
+            elif d.target is not None and not d.target.country:
+                d.target = None
+        if (d.is_force or d.code.startswith("13")) and d.target is not None and (
+            d.target.kind in ("city", "region")
+        ):
+            d.target = _from_place(d.target)  # "shelled Kharkiv": Ukraine, not its government
+        if lookup(d.code).is_material_conflict and d.code not in _DOMESTIC_CODES and (
+            d.target is None and d.place is not None and d.place.country
+            and (d.actor is None or d.actor.country != d.place.country)
+        ):
+            d.target, d.target_from_place = _from_place(d.place), True
+        if d.code in _DOMESTIC_CODES and d.place is not None and d.place.country and (
+            d.actor is not None and d.actor.country is None
+        ):
+            d.actor = _with_country(d.actor, d.place.country)
+
+    def _emits(self, d: Draft) -> bool:
+        if d.frame in ("claim", "speech") or d.trigger.entry.lemma == "according to":
+            return False
+        if d.frame == "accuse":
+            return d.actor is not None and (d.target is not None or bool(d.dependents))
+        if d.frame in ("deny", "threaten"):
+            return d.actor is not None
+        if d.code == EVACUATION and d.place is not None:
+            return True
+        if d.code in ("040", "046"):
+            return d.actor is not None and d.target is not None  # talks need two sides
+        return d.actor is not None or d.target is not None
+
+    def _statement(self, d: Draft) -> bool:
+        a = d.actor
+        return (
+            a is not None and a.sector not in ("MED",) and (a.country is not None
+                                                            or a.kind == "person")
+            and not d.negated and d.trigger.entry.lemma != "according to"
+        )
+
+    def _event(self, d: Draft) -> Event:
+        s = d.sentence
+        t = d.trigger
+        first, last = s.tokens[t.first], s.tokens[t.last - 1]
+        trigger_text = s.text[first.start - s.start:last.end - s.start]
+        code = lookup(d.code)
+        in_quote = enclosing([a.span for a in self.attributions], first.start) is not None
+        event_date, precision = self._date(d)
+        location = None
+        if d.place is not None and d.place.place is not None:
+            location = d.place.place.location(d.place.text)
+        actor = _actors([d.actor, *d.actor_also])
+        target = _actors([d.target, *d.target_also])
+        return Event(
+            event_id=event_id(self.article.article_id, d.code, s.text,
+                              str(first.start - s.start), trigger_text),
+            article_id=self.article.article_id,
+            source_url=self.article.url,
+            published_at=self.article.published_at,
+            extracted_at=self.extracted_at,
+            event_date=event_date,
+            date_precision=precision,
+            actor=actor,
+            target=target,
+            cameo_code=code.code,
+            cameo_root=code.root,
+            cameo_base=code.base,
+            plover=code.plover,
+            quad_class=code.quad_class,
+            goldstein=code.goldstein,
+            trigger=Span(text=trigger_text, start=first.start, end=last.end),
+            modality=Modality(
+                negated=d.negated,
+                hypothetical=d.hypothetical,
+                claim="alleged" if d.alleged else "asserted",
+                claimed_by=d.claimed_by if d.alleged else None,
+                historical=d.historical,
+            ),
+            location=location,
+            evidence=Evidence(sentence=s.text, sentence_id=s.id, start=s.start, end=s.end,
+                              in_lead=s.in_lead, in_quote=in_quote),
+            confidence=_confidence(d, location, in_quote),
+            coder=CODER,
+        )
+
+    def _date(self, d: Draft) -> tuple[date, str]:
+        chosen = d.date
+        if chosen is None and d.governor is not None:
+            chosen = d.governor.date
+        if chosen is None:
+            return self.published, "publication_date"
+        return chosen.value, chosen.precision
+
+
+def _actors(parts: Iterable[Participant | None]) -> list[Actor]:
+    return [p.actor() for p in parts if p is not None]
+
+
+def _confidence(d: Draft, location: Location | None, in_quote: bool) -> float:
+    score = d.trigger.entry.weight
+    score += 0.1 if d.actor is not None else -0.1
+    score += 0.05 if d.target is not None else 0.0
+    score += 0.05 if location is not None else 0.0
+    score += 0.05 if d.date is not None else 0.0
+    if d.inherited or (d.actor is not None and d.actor.kind == "pronoun"):
+        score -= 0.1
+    if d.target_from_place:
+        score -= 0.05
+    if in_quote:
+        score -= 0.1
+    if d.hypothetical or d.alleged:
+        score -= 0.05
+    return round(min(0.95, max(0.05, score)), 2)

@@ -1,0 +1,158 @@
+"""Resolve date expressions against the publication date.
+
+- "on Wednesday", "Wednesday", "late on Thursday": the most recent such weekday on
+  or before the publication date (the same day counts as that day); "last Monday"
+  is strictly before it; day precision.
+- "yesterday", "last night": the day before; "today", "tonight", "this morning":
+  the publication date; "N days ago"; day precision.
+- "on December 30", "Dec. 30", "30 December", "December 30, 2023": day precision;
+  without a year, the previous year when the date would otherwise lie after the
+  publication date.
+- "last week" (the date a week before), "last month", "late last month",
+  "earlier this month", "in March" (most recent March), "March 2022": month
+  precision (the first day of the month, except "last week").
+- Anything else: the publication date, precision ``publication_date``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Literal
+
+from services.extractor.wordlists import MONTHS, NUMBER_WORDS, WEEKDAYS
+
+Precision = Literal["day", "month", "publication_date"]
+
+_MONTH_NAMES = "|".join(
+    [m.capitalize() for m in MONTHS]
+    + ["Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec"]
+)
+_WEEKDAY_NAMES = "|".join(d.capitalize() for d in WEEKDAYS)
+_NUMBER = "|".join(NUMBER_WORDS)
+
+_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("md", re.compile(
+        rf"\b(?P<month>{_MONTH_NAMES})\.?\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\b"
+        rf"(?:,?\s+(?P<year>(?:19|20)\d\d)\b)?(?!\s*(?:%|per|percent|km|miles))")),
+    ("dm", re.compile(
+        rf"\b(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>{_MONTH_NAMES})\.?"
+        rf"(?:,?\s+(?P<year>(?:19|20)\d\d)\b)?")),
+    ("iso", re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b")),
+    ("weekday", re.compile(
+        rf"\b(?P<last>last\s+)?(?P<weekday>{_WEEKDAY_NAMES})(?:'s|’s)?\b")),
+    ("relday", re.compile(
+        r"\b(?P<word>yesterday|today|tonight|this\s+(?:morning|afternoon|evening)"
+        r"|last\s+night|earlier\s+today)\b", re.IGNORECASE)),
+    ("ago", re.compile(rf"\b(?P<n>\d+|{_NUMBER})\s+days?\s+ago\b", re.IGNORECASE)),
+    ("lastweek", re.compile(r"\b(?:late\s+|early\s+|earlier\s+)?last\s+week\b", re.IGNORECASE)),
+    ("lastmonth", re.compile(
+        r"\b(?:late\s+|early\s+|earlier\s+|in\s+)?last\s+month\b", re.IGNORECASE)),
+    ("thismonth", re.compile(r"\b(?:earlier|early|late)\s+this\s+month\b", re.IGNORECASE)),
+    ("monthyear", re.compile(rf"\b(?P<month>{_MONTH_NAMES})\.?\s+(?P<year>(?:19|20)\d\d)\b")),
+    ("inmonth", re.compile(rf"\b(?:in|since|during|by|until|early|late|mid-)\s*"
+                           rf"(?P<month>{_MONTH_NAMES})\b(?!\s*\d)")),
+]
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    """A resolved date expression: its offsets in the article text, date and precision."""
+
+    start: int
+    end: int
+    text: str
+    value: date
+    precision: Precision
+
+
+def _month_number(name: str) -> int:
+    key = name.lower().rstrip(".")[:3]
+    return [m[:3] for m in MONTHS].index(key) + 1
+
+
+def _safe_date(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _previous_month(d: date) -> date:
+    first = d.replace(day=1)
+    return (first - timedelta(days=1)).replace(day=1)
+
+
+def _resolve(kind: str, m: re.Match[str], pub: date) -> tuple[date, Precision] | None:
+    g = m.groupdict()
+    if kind in ("md", "dm", "iso"):
+        month = int(g["month"]) if kind == "iso" else _month_number(g["month"])
+        day = int(g["day"])
+        if g.get("year"):
+            d = _safe_date(int(g["year"]), month, day)
+            return (d, "day") if d else None
+        d = _safe_date(pub.year, month, day)
+        if d is not None and d > pub:
+            d = _safe_date(pub.year - 1, month, day)
+        return (d, "day") if d else None
+    if kind == "weekday":
+        target = WEEKDAYS.index(g["weekday"].lower())
+        back = (pub.weekday() - target) % 7
+        if g.get("last") and back == 0:
+            back = 7
+        return pub - timedelta(days=back), "day"
+    if kind == "relday":
+        word = " ".join(g["word"].lower().split())
+        if word in ("yesterday", "last night"):
+            return pub - timedelta(days=1), "day"
+        return pub, "day"
+    if kind == "ago":
+        raw = g["n"].lower()
+        n = int(raw) if raw.isdigit() else NUMBER_WORDS[raw]
+        return pub - timedelta(days=n), "day"
+    if kind == "lastweek":
+        return pub - timedelta(days=7), "month"
+    if kind == "lastmonth":
+        return _previous_month(pub), "month"
+    if kind == "thismonth":
+        return pub.replace(day=1), "month"
+    if kind == "monthyear":
+        return date(int(g["year"]), _month_number(g["month"]), 1), "month"
+    if kind == "inmonth":
+        month = _month_number(g["month"])
+        year = pub.year if month <= pub.month else pub.year - 1
+        return date(year, month, 1), "month"
+    return None
+
+
+def find_dates(text: str, offset: int, published: date) -> list[DateMention]:
+    """Date expressions in ``text`` (a sentence starting at ``offset``), resolved."""
+    found: list[DateMention] = []
+    taken: list[tuple[int, int]] = []
+    for kind, pattern in _PATTERNS:
+        for m in pattern.finditer(text):
+            if any(a < m.end() and m.start() < b for a, b in taken):
+                continue
+            if kind == "inmonth" and m.group("month") == "May" and not m.group().startswith(
+                ("in", "In", "since", "during", "by", "until")
+            ):
+                continue
+            resolved = _resolve(kind, m, published)
+            if resolved is None:
+                continue
+            taken.append((m.start(), m.end()))
+            found.append(DateMention(offset + m.start(), offset + m.end(), m.group(),
+                                     resolved[0], resolved[1]))
+    found.sort(key=lambda d: d.start)
+    return found
+
+
+def nearest(dates: list[DateMention], position: int) -> DateMention | None:
+    """The date expression closest to character ``position`` (ties: the later one)."""
+
+    def distance(d: DateMention) -> tuple[int, int]:
+        gap = d.start - position if d.start >= position else position - d.end
+        return max(gap, 0), -d.start
+
+    return min(dates, key=distance, default=None)

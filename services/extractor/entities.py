@@ -1,0 +1,334 @@
+"""Named-entity mentions by rules: capitalised runs, known names, the gazetteer, titles.
+
+Each capitalised run (see :mod:`services.extractor.runs`) is cut into pieces:
+known names (countries, demonyms, metonyms such as "Kremlin", international and
+news organisations, titles), organisation names, places from the gazetteer, and
+person names (after a title or a role word, or two to four capitalised words;
+see :mod:`services.extractor.persons`). A second pass
+resolves single capitalised words against the surnames of the article's people
+("Peskov" -> Dmitry Peskov, who inherits his country and sector).
+
+Headlines in title case yield only names the coder knows, since every word in
+them is capitalised.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from typing import Literal
+
+from newsflow.messages import Entity
+from newsflow.messages import Mention as MentionMessage
+from services.extractor.names import match_known
+from services.extractor.persons import all_name_like, appositive, role_before, role_word_before
+from services.extractor.places import Place, gazetteer
+from services.extractor.roles import REGION_WORDS
+from services.extractor.runs import (
+    Piece,
+    is_title_case,
+    normalise_org,
+    org_sector,
+    runs,
+    segment,
+    sentence_initial,
+)
+from services.extractor.sentences import Sentence
+from services.extractor.tokens import Token
+
+EntityKind = Literal["PERSON", "ORG", "GPE", "LOC", "NORP", "OTHER"]
+
+_SPEECH_WORDS = frozenset(
+    {"said", "says", "told", "added", "wrote", "alleged", "claimed", "stated", "warned",
+     "insisted", "explained", "noted", "stressed", "continued", "asked", "announced", "tells"}
+)
+_SENTENCE_INITIAL_MIN_POPULATION = 100_000
+#: A city in a country the article does not mention needs at least this population.
+_FOREIGN_CITY_MIN_POPULATION = 100_000
+
+
+@dataclass(slots=True)
+class Mention:
+    """A named mention in one sentence."""
+
+    sentence: int
+    first: int
+    last: int
+    """Token span within the sentence, ``last`` exclusive."""
+    start: int
+    end: int
+    text: str
+    kind: EntityKind
+    name: str
+    country: str | None = None
+    sector: str | None = None
+    role: str | None = None
+    place: Place | None = None
+    category: str = ""
+    """How it was recognised: country, demonym, people, metonym, igo, media, region, org,
+    city, person, other."""
+    role_first: int | None = None
+    """For a person: index of the first token of the title or role before the name."""
+
+
+@dataclass(slots=True)
+class EntityTable:
+    """Every mention in the article, and the people found so far by surname."""
+
+    mentions: dict[int, list[Mention]] = field(default_factory=dict)
+    """Mentions by sentence id, in order."""
+
+    def all(self) -> list[Mention]:
+        """All mentions in document order."""
+        return [m for sid in sorted(self.mentions) for m in self.mentions[sid]]
+
+
+
+
+class _Builder:
+    """Classifies pieces into mentions for one article (two passes)."""
+
+    def __init__(self, sentences: list[Sentence]) -> None:
+        self.sentences = sentences
+        self.prefer: set[str] = set()
+        self.surnames: dict[str, Mention] = {}
+        self.capitalised_inside: set[str] = set()
+        for s in sentences:
+            for t in s.tokens:
+                if t.is_cap and t.is_word and not sentence_initial(s.tokens, t.i):
+                    self.capitalised_inside.add(t.text)
+
+    def build(self) -> EntityTable:
+        table = EntityTable()
+        pending: list[tuple[Sentence, list[Piece], bool]] = []
+        for s in self.sentences:
+            title_case = is_title_case(s.tokens)
+            pieces: list[Piece] = []
+            for a, b in runs(s.tokens):
+                pieces.extend(segment(s.tokens, a, b))
+            for p in pieces:
+                if p.known is not None and p.known.country:
+                    self.prefer.add(p.known.country)
+            pending.append((s, pieces, title_case))
+        # Pass 1: everything but single unknown words; collects the people.
+        firsts: dict[int, list[Mention | Piece]] = {}
+        for s, pieces, title_case in pending:
+            out: list[Mention | Piece] = []
+            for idx, p in enumerate(pieces):
+                prev = pieces[idx - 1] if idx and pieces[idx - 1].last == p.first else None
+                mention = self._classify(s, p, prev, title_case)
+                out.append(mention if mention is not None else p)
+            firsts[s.id] = out
+        # Pass 2: single words by surname, speech verbs, or as "other".
+        for s, _pieces, title_case in pending:
+            mentions: list[Mention] = []
+            for item in firsts[s.id]:
+                if isinstance(item, Mention):
+                    mentions.append(item)
+                elif item.kind == "unknown" and item.last - item.first == 1:
+                    m = self._resolve_single(s, item, title_case)
+                    if m is not None:
+                        mentions.append(m)
+                elif item.kind == "unknown" and not title_case:
+                    words = s.tokens[item.first:item.last]
+                    text = s.text[words[0].start - s.start:words[-1].end - s.start]
+                    mentions.append(self._mention(s, item, "OTHER", text, category="other"))
+            _attach_possessors(s, mentions)
+            table.mentions[s.id] = mentions
+        return table
+
+    def _mention(
+        self, s: Sentence, p: Piece, kind: EntityKind, name: str, *,
+        country: str | None = None, sector: str | None = None, role: str | None = None,
+        place: Place | None = None, category: str = "",
+    ) -> Mention:
+        toks = s.tokens
+        start, end = toks[p.first].start, toks[p.last - 1].end
+        text = s.text[start - s.start:end - s.start]
+        return Mention(s.id, p.first, p.last, start, end, text, kind, name, country=country,
+                       sector=sector, role=role, place=place, category=category)
+
+    def _classify(self, s: Sentence, p: Piece, prev: Piece | None,
+                  title_case: bool) -> Mention | None:
+        toks = s.tokens
+        gaz = gazetteer()
+        k = p.known
+        if k is not None:
+            if k.category == "country":
+                return self._mention(s, p, "GPE", k.name, country=k.country,
+                                     place=gaz.by_iso3.get(k.country or ""), category="country")
+            if k.category in ("demonym", "people"):
+                return self._mention(s, p, "NORP", k.name, country=k.country, category=k.category)
+            if k.category == "region":
+                return self._mention(s, p, "LOC", k.name, country=k.country,
+                                     place=gaz.regions.get(k.name), category="region")
+            if k.category in ("metonym", "igo", "media"):
+                return self._mention(s, p, "ORG", k.name, country=k.country, sector=k.sector,
+                                     category=k.category)
+            return None  # titles are not entities
+        words = toks[p.first:p.last]
+        text = " ".join(t.text for t in words)
+        if p.kind == "org":
+            country = None
+            texts = [t.text for t in words]
+            for n in range(len(texts)):
+                found = match_known(texts, n)
+                if found is not None and found[1].country:
+                    country = found[1].country
+                    break
+            if country is None:
+                for t in words:
+                    place = gaz.city(t.text, self.prefer)
+                    if place is not None and (place.is_capital or place.population > 100_000):
+                        country = place.country
+                        break
+            if prev is not None and prev.kind == "demonym" and prev.known is not None:
+                country = prev.known.country
+            return self._mention(s, p, "ORG", normalise_org(text), country=country,
+                                 sector=org_sector(words), category="org")
+        # Regions: "Belgorod region", "Kharkiv Oblast".
+        nxt = toks[p.last] if p.last < len(toks) else None
+        if words[-1].text in REGION_WORDS and len(words) > 1:
+            place = gaz.city(" ".join(t.text for t in words[:-1]), self.prefer)
+            if place is not None:
+                return self._mention(s, p, "LOC", text, country=place.country,
+                                     place=_region(place, text), category="region")
+        if nxt is not None and nxt.text in REGION_WORDS and nxt.lower == nxt.text:
+            place = gaz.city(text, self.prefer)
+            if place is not None:
+                p2 = Piece(p.first, p.last + 1, "unknown")
+                full = f"{text} {nxt.text}"
+                return self._mention(s, p2, "LOC", full, country=place.country,
+                                     place=_region(place, full), category="region")
+        after_title = prev is not None and prev.kind == "title" and prev.last == p.first
+        if len(words) > 1 or after_title:
+            city = self._city(s, p, text)
+            if city is not None and not after_title:
+                return self._mention(s, p, "GPE", city.name, country=city.country, place=city,
+                                     category="city")
+            if title_case:
+                return None
+            if after_title or role_word_before(toks, p.first) or all_name_like(words):
+                return self._person(s, p, words)
+            return None
+        return None  # a single unknown word: pass 2
+
+    def _city(self, s: Sentence, p: Piece, text: str) -> Place | None:
+        toks = s.tokens
+        if (
+            p.first > 0
+            and toks[p.first - 1].lower == "the"
+            and not (p.last < len(toks) and toks[p.last].is_word and not toks[p.last].is_cap)
+        ):
+            return None  # "the Moskva" is a ship; "the Kyiv regime" is still Kyiv
+        place = gazetteer().city(text, self.prefer)
+        if place is None:
+            return None
+        if place.country not in self.prefer and not place.is_capital and (
+            place.population < _FOREIGN_CITY_MIN_POPULATION
+        ):
+            return None
+        if sentence_initial(toks, p.first) and text not in self.capitalised_inside and (
+            place.population < _SENTENCE_INITIAL_MIN_POPULATION and not place.is_capital
+        ):
+            return None
+        return place
+
+    def _person(self, s: Sentence, p: Piece, words: list[Token]) -> Mention:
+        name_words = [t.text for t in words]
+        name = " ".join(name_words)
+        known = self.surnames.get(name_words[-1])
+        if known is not None and (len(name_words) == 1 or known.name == name):
+            m = self._mention(s, p, "PERSON", known.name, country=known.country,
+                              sector=known.sector, role=known.role, category="person")
+            m.role_first = role_before(s, p.first)[3]
+            return m
+        role, country, sector, role_first = role_before(s, p.first)
+        if country is None or role is None:
+            a_role, a_country, a_sector = appositive(s, p.last)
+            role = role or a_role
+            country = country or a_country
+            sector = sector or a_sector
+        m = self._mention(s, p, "PERSON", name, country=country, sector=sector, role=role,
+                          category="person")
+        m.role_first = role_first
+        if len(name_words) >= 2:
+            prior = self.surnames.get(name_words[-1])
+            if prior is None or prior.name != name:
+                self.surnames[name_words[-1]] = m
+            else:
+                prior.country = prior.country or country
+                prior.sector = prior.sector or sector
+                prior.role = prior.role or role
+        return m
+
+    def _resolve_single(self, s: Sentence, p: Piece, title_case: bool) -> Mention | None:
+        toks = s.tokens
+        word = toks[p.first]
+        person = self.surnames.get(word.text)
+        if person is not None:
+            return self._mention(s, p, "PERSON", person.name, country=person.country,
+                                 sector=person.sector, role=person.role, category="person")
+        city = self._city(s, p, word.text)
+        if city is not None:
+            if title_case and not (city.is_capital or city.population >= 100_000):
+                return None
+            return self._mention(s, p, "GPE", city.name, country=city.country, place=city,
+                                 category="city")
+        if title_case:
+            return None
+        nxt = toks[p.last].lower if p.last < len(toks) else ""
+        prv = toks[p.first - 1].lower if p.first > 0 else ""
+        if nxt in _SPEECH_WORDS or prv in ("said", "says") or role_word_before(toks, p.first):
+            return self._person(s, p, [word])
+        if sentence_initial(toks, p.first) and word.text not in self.capitalised_inside:
+            return None
+        if word.text.isalpha() and word.text.isupper() and 2 <= len(word.text) <= 6:
+            return self._mention(s, p, "ORG", word.text, category="org")
+        return self._mention(s, p, "OTHER", word.text, category="other")
+
+
+def _region(place: Place, text: str) -> Place:
+    """A region named after its main city: the city's country and admin area, no geonameid."""
+    return Place(name=text, country=place.country, admin1=place.admin1, lat=place.lat,
+                 lon=place.lon, kind="region")
+
+
+def _attach_possessors(s: Sentence, mentions: list[Mention]) -> None:
+    """"Russia's Ministry of Defense": the organisation takes its possessor's country."""
+    by_last = {m.last: m for m in mentions}
+    for m in mentions:
+        if m.kind != "ORG" or m.country is not None or m.first < 2:
+            continue
+        if s.tokens[m.first - 1].is_possessive_marker:
+            owner = by_last.get(m.first - 1)
+            if owner is not None and owner.country:
+                m.country = owner.country
+
+
+def recognise(sentences: list[Sentence]) -> EntityTable:
+    """Find the named mentions of every sentence."""
+    return _Builder(sentences).build()
+
+
+def with_country(mention: Mention, country: str | None) -> Mention:
+    """A copy of ``mention`` with ``country`` set."""
+    return replace(mention, country=country)
+
+
+def to_entities(table: EntityTable) -> list[Entity]:
+    """The article's entities: mentions grouped by canonical name, in order of first mention."""
+    groups: dict[tuple[EntityKind, str, str | None], list[Mention]] = {}
+    for m in table.all():
+        key = (m.kind, m.name, m.country if m.kind == "ORG" else None)
+        groups.setdefault(key, []).append(m)
+    entities: list[Entity] = []
+    for (_kind, name, _), mentions in groups.items():
+        entities.append(Entity(
+            name=name,
+            kind=mentions[0].kind,
+            country=next((m.country for m in mentions if m.country), None),
+            sector=next((m.sector for m in mentions if m.sector), None),
+            role=next((m.role for m in mentions if m.role), None),
+            mentions=[MentionMessage(text=m.text, start=m.start, end=m.end) for m in mentions],
+        ))
+    return entities

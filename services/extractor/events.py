@@ -1,0 +1,401 @@
+"""Code the events of an article: triggers, arguments, frames, modality, dates.
+
+Each trigger becomes a *draft*. Triggers whose frame takes a complement
+(statements, accusations, claims, denials, threats, warnings) govern the
+triggers in their complement:
+
+- accuse: "Moscow accused Kyiv of striking a depot" is an accusation (1123 when
+  force is alleged, else 112) by Russia against Ukraine, and the strike an
+  alleged event by Ukraine, claimed by Russia;
+- claim: the complement is alleged by the claimant (no event of its own);
+- deny: a denial (016) and the complement negated; the denial targets whoever
+  last accused the denier's country;
+- threaten: a threat (138 when force is threatened, else 130) and the complement
+  hypothetical;
+- warn, and a statement whose complement is the speaker's own future force
+  ("said it would strike ... if"): a threat as above; otherwise a statement;
+- speech: a statement (010), emitted only for a sentence with no other event;
+  force it reports against another country is alleged by the speaker. Direct
+  quotes act as statements of their speaker.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from services.extractor.arguments import ArgumentFinder
+from services.extractor.cameo import lookup
+from services.extractor.dates import DateMention, find_dates, nearest
+from services.extractor.lexicon import LIGHT_VERBS
+from services.extractor.modality import hedged, historical, hypothetical, negated
+from services.extractor.participants import Participant, governing_preposition
+from services.extractor.places import gazetteer
+from services.extractor.quotes import Attribution, enclosing
+from services.extractor.runs import is_title_case
+from services.extractor.sentences import Sentence
+from services.extractor.triggers import Trigger, find_triggers, refine
+from services.extractor.wordlists import ADVERBS, AUXILIARIES, MODALS, NEGATIONS
+
+_GOVERNING = frozenset({"speech", "accuse", "claim", "deny", "threaten", "warn"})
+_SCOPE_STOPS = frozenset({";", "—", "–", "but", "while", "whereas", "although", "though", "as",
+                          "after", "because", "since", "when"})
+_HISTORICAL_DAYS = 30
+_DASHES = frozenset({"—", "–", ";"})
+_ADJUNCT = frozenset({"in", "over", "after", "for", "because", "amid", "following", "despite",
+                      "since", "as", "response", "retaliation", "while", "when", "which", "who"})
+_NO_EVENT_SECTORS = frozenset({"MED"})
+
+
+@dataclass(slots=True)
+class Draft:
+    """An event being coded."""
+
+    sentence: Sentence
+    trigger: Trigger
+    code: str
+    frame: str
+    actor: Participant | None = None
+    target: Participant | None = None
+    actor_also: list[Participant] = field(default_factory=list)
+    target_also: list[Participant] = field(default_factory=list)
+    place: Participant | None = None
+    scope: tuple[int, int] | None = None
+    governor: Draft | None = None
+    dependents: list[Draft] = field(default_factory=list)
+    direct: list[Draft] = field(default_factory=list)
+    """The dependents that are the governor's complement proper ("threatened to strike"),
+    not adjuncts ("... in response to attacks")."""
+    anchor: int | None = None
+    negated: bool = False
+    hypothetical: bool = False
+    alleged: bool = False
+    claimed_by: str | None = None
+    historical: bool = False
+    inherited: bool = False
+    target_from_place: bool = False
+    date: DateMention | None = None
+    emit: bool = True
+    speaker: Participant | None = None
+    """For an event inside a direct quote: who said it."""
+
+    @property
+    def is_force(self) -> bool:
+        """Violence or military force (roots 18-20)."""
+        return lookup(self.code).is_force
+
+    @property
+    def quad(self) -> int:
+        """The code's quad class."""
+        return lookup(self.code).quad_class
+
+
+def actor_name(p: Participant | None) -> str | None:
+    """How an actor is named (a claim's ``claimed_by``)."""
+    if p is None:
+        return None
+    return p.name or p.text
+
+
+def _same_side(a: Participant | None, b: Participant | None) -> bool:
+    if a is None or b is None:
+        return False
+    if a.country and b.country:
+        return a.country == b.country
+    return (a.name or a.text) == (b.name or b.text)
+
+
+class SentenceCoder:
+    """Codes the drafts of one sentence."""
+
+    def __init__(self, s: Sentence, parts: list[Participant], quotes: list[Attribution],
+                 published: date) -> None:
+        self.s = s
+        self.toks = s.tokens
+        self.parts = parts
+        self.quotes = quotes
+        self.published = published
+        self.args = ArgumentFinder(self.toks, parts)
+        self.dates = find_dates(s.text, s.start, published)
+        self.title_case = is_title_case(s.tokens)
+
+    def code(self) -> list[Draft]:
+        """Find, connect and fill the drafts of the sentence."""
+        subject_ends = {p.last for p in self.parts if p.kind != "modifier" and not p.possessive
+                        and not self._embedded(p)}
+        modifier_ends = {p.last for p in self.parts if p.kind == "modifier" or p.possessive}
+        triggers = find_triggers(self.toks, subject_ends, modifier_ends)
+        drafts = [Draft(self.s, t, t.code, t.frame) for t in triggers]
+        for d in drafts:
+            if d.frame in _GOVERNING and (d.trigger.pos == "verb" or self._noun_complement(d)):
+                d.scope = self._scope(d)
+        for d in drafts:
+            inside = [g for g in drafts if g is not d and g.scope is not None
+                      and g.scope[0] <= d.trigger.first < g.scope[1]
+                      and not self._conjoined(g, d)]
+            if inside:
+                d.governor = min(inside, key=lambda g: g.scope[1] - g.scope[0] if g.scope else 0)
+                d.governor.dependents.append(d)
+        for g in drafts:
+            g.direct = self._direct(g)
+        for d in drafts:
+            self._arguments(d, drafts)
+            self._modality(d)
+            if d.historical and d.governor is not None and d.governor.frame != "deny":
+                # "blamed Ukraine for attacks since the start of the invasion": background.
+                d.governor.dependents.remove(d)
+                if d in d.governor.direct:
+                    d.governor.direct.remove(d)
+                d.governor = None
+        return drafts
+
+    def _conjoined(self, g: Draft, d: Draft) -> bool:
+        """"neither confirm nor deny": two verbs of one subject, not a complement."""
+        between = self.toks[g.trigger.last:d.trigger.first]
+        return g.trigger.pos == d.trigger.pos == "verb" and 0 < len(between) <= 2 and any(
+            x.lower in ("and", "or", "nor") for x in between
+        )
+
+    def _segment(self, i: int) -> tuple[int, int]:
+        """Character range of the stretch between dashes or semicolons holding token ``i``."""
+        toks = self.toks
+        lo = next((toks[k].end for k in range(i - 1, -1, -1) if toks[k].text in _DASHES),
+                  self.s.start)
+        hi = next((toks[k].start for k in range(i + 1, len(toks)) if toks[k].text in _DASHES),
+                  self.s.end)
+        return lo, hi
+
+    def _embedded(self, p: Participant) -> bool:
+        """After a preposition or a light verb a name is no subject: "to up Kyiv strikes"."""
+        if p.first == 0:
+            return False
+        prev = self.toks[p.first - 1].lower
+        return prev in LIGHT_VERBS or governing_preposition(self.toks, p.first) is not None
+
+    def _noun_complement(self, d: Draft) -> bool:
+        """"the threat of force", "accusations that ...": a noun governs only such."""
+        k = d.trigger.last
+        return k < len(self.toks) and self.toks[k].lower in ("of", "to", "that", "against")
+
+    def _direct(self, g: Draft) -> list[Draft]:
+        deps = sorted(g.dependents, key=lambda x: x.trigger.first)
+        if not deps:
+            return []
+        direct = [deps[0]]
+        for d in deps[1:]:
+            between = self.toks[direct[-1].trigger.last:d.trigger.first]
+            if len(between) <= 6 and any(x.lower in ("and", "or") for x in between) and not any(
+                x.lower in _ADJUNCT for x in between
+            ):
+                direct.append(d)
+        return direct
+
+    def _scope(self, d: Draft) -> tuple[int, int]:
+        t = d.trigger
+        toks = self.toks
+        if t.entry.lemma == "according to":
+            # "According to X, ..." reports what follows; "..., according to X." what precedes.
+            comma = next((x.i for x in toks[t.last:] if x.text == ","), None)
+            if comma is not None and t.first <= 1:
+                return comma + 1, len(toks)
+            return 0, t.first
+        end = t.last
+        while end < len(toks) and toks[end].lower not in _SCOPE_STOPS:
+            end += 1
+        words_after = sum(1 for x in toks[t.last:end] if x.is_word)
+        if d.frame in ("speech", "claim") and words_after <= 6:
+            # "..., Moscow said." reports what comes before the speaker.
+            subject = self.args.subject(t.first)
+            if subject is not None:
+                begin = subject.first
+                m = subject.mention
+                if subject.kind == "person" and m is not None and m.sentence == self.s.id and (
+                    m.role_first is not None
+                ):
+                    begin = min(begin, m.role_first)
+                words_before = sum(1 for x in toks[:begin] if x.is_word)
+                if words_before >= 4 and toks[begin - 1].text in (",", "”", '"', "’", "'"):
+                    return 0, begin - 1
+        if t.pos == "noun":
+            # a noun governs its own complement only: "accusations of cross-border raids"
+            stop = t.last + 1
+            while stop < min(end, t.last + 7) and toks[stop].text not in (",", "and", "but"):
+                stop += 1
+            return t.last, stop
+        if t.last < len(toks) and toks[t.last].text == "," and t.first >= 2 and (
+            toks[t.first - 2].text == "," or toks[t.first - 1].text == ","
+        ):
+            return 0, len(toks)  # "Putin's armies, it claimed, are struggling ..."
+        start = t.last
+        if d.frame in ("speech", "claim", "accuse", "deny", "warn"):
+            # "told the Examiner in March that ...": the complement starts after "that".
+            that = next((x.i for x in toks[t.last:min(end, t.last + 9)] if x.lower == "that"),
+                        None)
+            if that is not None:
+                start = that + 1
+        return start, end
+
+    def _clause(self, d: Draft) -> tuple[int, int]:
+        """Token range where the trigger's own arguments are sought."""
+        lo = 0
+        hi = len(self.toks)
+        g = d.governor
+        if g is not None and g.scope is not None:
+            lo, hi = g.scope
+        return lo, hi
+
+    def _own_range(self, d: Draft) -> tuple[int, int]:
+        """Range for a trigger's place and date: a governor's stop where its complement starts."""
+        lo, hi = self._clause(d)
+        if d.scope is not None and d.scope[0] >= d.trigger.last:
+            first_dependent = min((x.trigger.first for x in d.dependents), default=d.scope[0])
+            hi = min(hi, max(d.trigger.last, first_dependent))
+        return lo, hi
+
+    def _arguments(self, d: Draft, drafts: list[Draft]) -> None:
+        t = d.trigger
+        a = self.args
+        lo, hi = self._clause(d)
+        force = lookup(d.code).is_force or d.code.startswith("13")
+        if t.entry.lemma == "according to":
+            d.actor = next((p for p in self.parts if t.last <= p.first < t.last + 8), None)
+        elif t.pos == "verb":
+            previous = self._coordinated(d, drafts)
+            if a.is_passive(t):
+                d.target = a.passive_subject(t, lo)
+                d.actor = a.agent(t, hi)
+                if d.target is None and force:
+                    d.target = a.object(t, hi, True)
+            elif previous is not None:
+                d.actor, d.inherited = previous.actor, True
+                d.actor_also = previous.actor_also
+                d.target = a.object(t, hi, force)
+            else:
+                d.actor = a.subject(t.first, lo)
+                d.target = a.object(t, hi, force or lookup(d.code).is_material_conflict)
+        else:
+            d.actor = a.noun_actor(t)
+            modifier = a.noun_modifier(t)
+            if modifier is not None and modifier.kind in ("city", "region") and (
+                not modifier.possessive
+            ):
+                d.target = modifier  # "Kyiv strikes"
+            if d.actor is None and not self.title_case:
+                light = a.light_verb(t, lo)
+                if light is not None:
+                    d.anchor = light
+                    d.actor = a.subject(light, lo)
+            if t.object_from is not None:
+                # "Ukrainian airstrike hit Russian city": the verb's object
+                verb = Trigger(t.object_from - 1, t.object_from, t.entry, "verb", t.code, t.form)
+                d.target = a.object(verb, hi, True) or d.target
+            d.target = a.noun_target(t, hi) or d.target
+        if t.entry.lemma == "attribute":
+            # "attacks attributed to Ukraine by Russian officials": to whom, by whom
+            d.actor = a.agent(t, hi)
+            d.target = next((p for p in self.parts if t.last <= p.first < t.last + 5
+                             and governing_preposition(self.toks, p.first) == "to"), None)
+        if d.actor is not None:
+            group = a.conjuncts(d.actor)
+            d.actor, d.actor_also = group[0], group[1:]
+        if d.target is not None:
+            group = a.conjuncts(d.target)
+            d.target, d.target_also = group[0], group[1:]
+        if d.code in ("040", "046", "036"):
+            sides = a.between(t)
+            if sides is not None:
+                d.actor, d.target = sides
+                d.actor_also = d.target_also = []
+            elif d.target is None and d.actor_also:
+                # "Russia and Ukraine met": one side acts, the other is met
+                d.target, d.actor_also = d.actor_also[0], d.actor_also[1:]
+            elif d.target is None and d.actor is not None and d.actor.kind == "group":
+                # "representatives from Russia and Ukraine met"
+                k = d.actor.last
+                if k + 1 < len(self.toks) and self.toks[k].lower == "from":
+                    after = a.by_first.get(k + 1)
+                    parties = a.conjuncts(after) if after is not None else []
+                    if len(parties) >= 2:
+                        d.actor, d.target = parties[0], parties[1]
+        if d.actor is not None and d.actor is d.target:
+            d.target = None
+        p_lo, p_hi = self._own_range(d)
+        if d.target is not None and d.target.kind in ("city", "region") and (
+            lookup(d.code).is_material_conflict
+        ):
+            d.place = d.target  # "shelled Kharkiv": Kharkiv is where it happened
+        else:
+            d.place = a.place(t, p_lo, p_hi, (d.actor, d.target))
+        if d.target is not None and d.target.kind == "territory" and d.place is None:
+            d.place = d.target
+        d.code = refine(d.code, self.toks, t.first, t.last)
+        quote = enclosing([q.span for q in self.quotes], self.toks[t.first].start)
+        if quote is not None:
+            d.speaker = next((q.speaker for q in self.quotes if q.span is quote), None)
+
+    def _coordinated(self, d: Draft, drafts: list[Draft]) -> Draft | None:
+        """"shelled Kharkiv and struck Kyiv": the second verb shares the first's subject."""
+        j = d.trigger.first - 1
+        while j >= 0 and self.toks[j].lower in ADVERBS | AUXILIARIES | MODALS | NEGATIONS:
+            j -= 1
+        if j < 0 or self.toks[j].lower not in ("and", "or", "nor"):
+            return None
+        earlier = [x for x in drafts if x.trigger.last <= j and x.trigger.pos == "verb"
+                   and x.actor is not None and j - x.trigger.last <= 6]
+        if not earlier:
+            return None
+        between = self.toks[earlier[-1].trigger.last:j]
+        if any(x.lower in ("that", "to", ",") for x in between):
+            return None
+        return earlier[-1]
+
+    def _modality(self, d: Draft) -> None:
+        t = d.trigger
+        d.negated = negated(self.toks, t)
+        d.hypothetical = hypothetical(self.toks, t, d.anchor)
+        d.historical = historical(self.toks, t)
+        if hedged(self.toks, t):
+            d.alleged = True
+        lo, hi = self._own_range(d)
+        span_lo = self.toks[lo].start if lo < len(self.toks) else self.s.end
+        span_hi = self.toks[hi - 1].end if 0 < hi <= len(self.toks) else self.s.end
+        if d.scope is not None and d.scope[0] >= t.last:
+            span_hi = max(span_hi, self.toks[t.last - 1].end + 1)
+        here = self.toks[t.first].start
+        seg_lo, seg_hi = self._segment(t.first)
+        span_lo, span_hi = max(span_lo, seg_lo), min(span_hi, seg_hi)
+        own = [x for x in self.dates if span_lo <= x.start < span_hi
+               and not _since_between(self.s, here, x)]
+        d.date = nearest(own, here)
+        if d.date is not None and latest_day(d.date) < self.published - timedelta(
+            days=_HISTORICAL_DAYS
+        ):
+            d.historical = True
+
+
+def latest_day(d: DateMention) -> date:
+    """The last day a date expression may mean (a month's last day at month precision)."""
+    if d.precision != "month" or d.value.day != 1:
+        return d.value
+    following = (d.value.replace(day=28) + timedelta(days=4)).replace(day=1)
+    return following - timedelta(days=1)
+
+
+def _since_between(s: Sentence, position: int, d: DateMention) -> bool:
+    """A date after "since" dates the start of a period, not an event before it."""
+    a, b = (position, d.start) if d.start >= position else (d.end, position)
+    between = s.text[a - s.start:b - s.start].lower()
+    return " since " in f" {between} " or between.rstrip().endswith("since")
+
+
+def resolve_we(p: Participant | None, speaker: Participant | None) -> Participant | None:
+    """"we"/"our forces" inside a quote stand for the speaker's side."""
+    if p is None or p.pronoun != "we" or speaker is None:
+        return p
+    resolved = Participant(
+        sentence=p.sentence, first=p.first, last=p.last, start=p.start, end=p.end, text=p.text,
+        kind=p.kind, country=speaker.country, sector=p.sector if p.kind == "group"
+        else speaker.sector, head=p.head,
+    )
+    resolved.name = gazetteer().country_name(speaker.country) or speaker.name
+    return resolved

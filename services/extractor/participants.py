@@ -1,0 +1,422 @@
+"""Who can take part in an event: named mentions, role-noun groups and pronouns.
+
+A *participant* is a span of a sentence that can be an event's actor, its
+target or its place:
+
+- people, organisations, countries, capitals (a capital acting is its
+  government: "Moscow accused ..." is Russia, GOV), cities and regions;
+- groups named by a role noun with an optional country: "Russian forces"
+  (Russia, MIL), "Ukrainian authorities" (Ukraine, GOV), "residents" (CVL),
+  "Russia's defence ministry" (Russia, MIL), "its troops" (the antecedent's
+  country, MIL), "the ministry" (the last ministry mentioned);
+- a country word before a territory noun is a place: "Russian soil";
+- a demonym before any other noun is a modifier: "Ukrainian shelling";
+- pronouns, resolved to the nearest fitting antecedent ("he" to a person,
+  "it"/"they" to an organisation or state); "we"/"our" are resolved later
+  against the speaker of the quote they are in.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from newsflow.messages import Actor
+from services.extractor.entities import Mention
+from services.extractor.places import Place, gazetteer
+from services.extractor.roles import ROLE_MODIFIERS, ROLE_NOUNS, TERRITORY_NOUNS
+from services.extractor.sentences import Sentence
+from services.extractor.tokens import Token
+from services.extractor.wordlists import (
+    ADVERBS,
+    AUXILIARIES,
+    DETERMINERS,
+    FIRST_PERSON_PRONOUNS,
+    MODALS,
+    NEGATIONS,
+    NONPERSONAL_PRONOUNS,
+    PERSONAL_PRONOUNS,
+    PLACE_ADJECTIVES,
+    PLACE_NOUNS,
+    PREPOSITIONS,
+    SUBORDINATORS,
+)
+
+_MULTI_ROLES = sorted((tuple(k.split()) for k in ROLE_NOUNS if " " in k), key=len, reverse=True)
+_SECTOR_RANK = {"MIL": 0, "SPY": 1, "COP": 2, "REB": 3, "UAF": 3, "LEG": 4, "JUD": 4, "GOV": 5}
+_NOUN_SECTOR_WINS = frozenset({"CVL", "MED", "BUS", "REB", "UAF", "LEG", "JUD", "COP", "SPY"})
+_FROM_NOUNS = frozenset({"representatives", "delegation", "delegations", "delegates",
+                         "negotiators", "officials", "envoys", "diplomats"})
+_ADJECTIVAL_ROLES = frozenset(
+    {"military", "police", "government", "state", "army", "intelligence", "security",
+     "opposition", "media", "navy", "party", "court", "office", "agency", "council", "border",
+     "staff", "fleet", "side", "force", "air defence", "air defense", "artillery", "drone"}
+)
+_VERBISH = (AUXILIARIES | MODALS | ADVERBS | NEGATIONS | PREPOSITIONS | SUBORDINATORS
+            | frozenset({"and", "or", "but", "said", "says", "say", "told", "tells"}))
+_ACTING_TERRITORIES = frozenset({"region", "regions", "city", "cities", "town", "towns",
+                                 "village", "villages"})
+_DUMMY_IT_NEXT = frozenset({"is", "was", "'s", "’s", "seems", "seemed", "appears", "appeared",
+                            "remains", "remained", "has", "had"})
+
+
+@dataclass(slots=True)
+class Participant:
+    """A span that can act, be acted upon, or be a place."""
+
+    sentence: int
+    first: int
+    last: int
+    start: int
+    end: int
+    text: str
+    kind: str
+    """person, org, state, city, region, group, people, territory, modifier, pronoun."""
+    name: str | None = None
+    country: str | None = None
+    sector: str | None = None
+    place: Place | None = None
+    can_act: bool = True
+    possessive: bool = False
+    head: str = ""
+    """Role noun heading a group ("forces"), or the pronoun itself."""
+    pronoun: str | None = None
+    """An unresolved first-person pronoun ("we"), for the quote's speaker."""
+    mention: Mention | None = None
+
+    def actor(self) -> Actor:
+        """This participant as an event actor or target."""
+        name = self.name or self.text
+        return Actor(text=self.text, name=name, country=self.country, sector=self.sector)
+
+
+def _span(s: Sentence, first: int, last: int) -> tuple[int, int, str]:
+    start, end = s.tokens[first].start, s.tokens[last - 1].end
+    return start, end, s.text[start - s.start:end - s.start]
+
+
+def _is_possessive(tokens: list[Token], last: int) -> bool:
+    return last < len(tokens) and tokens[last].is_possessive_marker
+
+
+def _from_mention(s: Sentence, m: Mention) -> Participant | None:
+    gaz = gazetteer()
+    country_name = gaz.country_name(m.country)
+    p = Participant(sentence=s.id, first=m.first, last=m.last, start=m.start, end=m.end,
+                    text=m.text, kind="", country=m.country, mention=m,
+                    possessive=_is_possessive(s.tokens, m.last))
+    if m.kind == "PERSON":
+        p.kind, p.name, p.sector = "person", m.name, m.sector
+    elif m.kind == "ORG":
+        p.kind, p.sector = "org", m.sector
+        p.name = country_name if m.category == "metonym" else m.name
+    elif m.kind == "GPE" and m.category == "country":
+        p.kind, p.name, p.place = "state", country_name, m.place
+    elif m.kind in ("GPE", "LOC"):
+        p.kind = "city" if m.kind == "GPE" else "region"
+        p.name, p.place = country_name, m.place
+        p.sector = "GOV" if m.place is not None and m.place.is_capital else None
+    elif m.kind == "NORP" and m.category == "people":
+        p.kind, p.name = "people", country_name or m.name
+    elif m.kind == "NORP":
+        nxt = s.tokens[m.last].lower if m.last < len(s.tokens) else ""
+        if nxt in TERRITORY_NOUNS and m.country is not None:
+            p.last = m.last + 1
+            p.start, p.end, p.text = _span(s, m.first, m.last + 1)
+            p.possessive = _is_possessive(s.tokens, p.last)
+            p.kind, p.name = "territory", country_name
+            p.can_act = nxt in _ACTING_TERRITORIES  # "Six Russian regions raised ..."
+            p.head = nxt
+            p.place = gaz.by_iso3.get(m.country)
+        else:
+            p.kind, p.name = "modifier", country_name or m.name
+    else:
+        return None
+    return p
+
+
+def _role_at(tokens: list[Token], i: int) -> int:
+    """Length of the role noun starting at token ``i`` (0 when there is none)."""
+    for words in _MULTI_ROLES:
+        n = len(words)
+        if tuple(t.lower for t in tokens[i:i + n]) == words:
+            return n
+    t = tokens[i]
+    initial = i == 0 or (i == 1 and not tokens[0].is_word)
+    return 1 if t.lower in ROLE_NOUNS and (not t.is_cap or initial) else 0
+
+
+def _adjectival(tokens: list[Token], i: int, j: int) -> bool:
+    """A role noun used as an adjective: "military objectives", "‘military’ factory"."""
+    if j - i != 1 or tokens[i].lower not in _ADJECTIVAL_ROLES:
+        return False
+    k = j
+    while k < len(tokens) and tokens[k].text in ("’", "'", "”", "\""):
+        k += 1
+    if k >= len(tokens):
+        return False
+    nxt = tokens[k]
+    if not nxt.is_word or nxt.is_cap or nxt.lower in _VERBISH:
+        return False
+    return not (nxt.lower.endswith("ed") or nxt.lower in ROLE_NOUNS)
+
+
+def _best_sector(noun_sector: str | None, modifier_sectors: list[str]) -> str | None:
+    if noun_sector in _NOUN_SECTOR_WINS or not modifier_sectors:
+        return noun_sector
+    return min(modifier_sectors, key=lambda x: _SECTOR_RANK.get(x, 9))
+
+
+class ParticipantFinder:
+    """Builds participants sentence by sentence, remembering antecedents."""
+
+    def __init__(self) -> None:
+        self.history: list[Participant] = []
+        self._previous: list[Participant] = []
+
+    def find(self, s: Sentence, mentions: list[Mention]) -> list[Participant]:
+        """The participants of ``s``, in order; pronouns and "the ministry" are resolved."""
+        toks = s.tokens
+        consumed: set[int] = set()
+        for m in mentions:
+            if m.kind == "PERSON" and m.role_first is not None:
+                consumed.update(range(m.role_first, m.first))
+        by_first: dict[int, Participant] = {}
+        for m in mentions:
+            if m.first in consumed:
+                continue
+            p = _from_mention(s, m)
+            if p is not None:
+                by_first[m.first] = p
+        for p in by_first.values():
+            consumed.update(range(p.first, p.last))
+        # Role-noun groups, absorbing the country words before them.
+        i = 0
+        while i < len(toks):
+            if i in consumed:
+                i += 1
+                continue
+            n = _role_at(toks, i)
+            if n == 0:
+                i += 1
+                continue
+            j = i + n
+            # Take the last role noun of a compound ("army spokesman"): the head.
+            while j < len(toks) and j not in consumed and _role_at(toks, j):
+                j += _role_at(toks, j)
+            if j < len(toks) and any(m.first == j and m.kind == "PERSON" for m in mentions):
+                i = j  # a title before a name ("spokesman Dmitry Peskov")
+                continue
+            if _adjectival(toks, i, j):
+                i = j  # "military targets", "police station"
+                continue
+            group = self._group(s, i, j, by_first)
+            for k in range(group.first, group.last):
+                by_first.pop(k, None)
+            by_first[group.first] = group
+            consumed.update(range(group.first, group.last))
+            i = j
+        # Pronouns.
+        ordered = sorted(by_first.values(), key=lambda p: p.first)
+        for t in toks:
+            if any(p.first <= t.i < p.last for p in ordered):
+                continue
+            pro = self._pronoun(s, t, ordered)
+            if pro is not None:
+                by_first[t.i] = pro
+                ordered = sorted(by_first.values(), key=lambda p: p.first)
+        result = sorted(by_first.values(), key=lambda p: p.first)
+        self.history.extend(result)
+        self._previous = result
+        return result
+
+    def _group(self, s: Sentence, i: int, j: int, by_first: dict[int, Participant]) -> Participant:
+        toks = s.tokens
+        head_words = " ".join(t.lower for t in toks[i:j])
+        head = toks[j - 1].lower if head_words not in ROLE_NOUNS else head_words
+        noun_sector = ROLE_NOUNS.get(head_words, ROLE_NOUNS.get(toks[j - 1].lower))
+        modifier_sectors = [x for t in toks[i:j - 1] if (x := ROLE_NOUNS.get(t.lower) or "")]
+        countries: list[Participant] = []
+        pronoun_owner: str | None = None
+        definite = False
+        first = i
+        k = i - 1
+        while k >= 0:
+            t = toks[k]
+            owner = next((p for p in by_first.values() if p.last == k + 1 and p.last > p.first),
+                         None)
+            if owner is not None and owner.kind in ("state", "city", "region", "org", "modifier",
+                                                    "people", "person"):
+                countries.append(owner)
+                first = owner.first
+                k = owner.first - 1
+                continue
+            if t.is_possessive_marker and k >= 2 and toks[k - 1].lower in PLACE_NOUNS and (
+                toks[k - 2].lower == "the"
+            ):
+                # "the region's governor": the last region, city or country mentioned
+                place = self._last_place(toks[k - 1].lower)
+                if place is not None:
+                    countries.append(place)
+                first = k - 2
+                break
+            if t.is_possessive_marker or t.text in (",",) and countries:
+                k -= 1
+                continue
+            if t.is_cap and t.is_word and any(ch.isdigit() for ch in t.text):
+                k -= 1  # a model name: "Ukrainian Mi-8 helicopter"
+                continue
+            if t.lower == "and" and countries:
+                k -= 1
+                continue
+            if t.lower in ROLE_MODIFIERS and not t.is_cap or (t.lower in ROLE_MODIFIERS
+                                                               and k == first - 1):
+                sector = ROLE_MODIFIERS[t.lower]
+                if sector:
+                    modifier_sectors.append(sector)
+                first = k
+                k -= 1
+                continue
+            if t.lower in ("its", "their", "our", "his", "her"):
+                pronoun_owner = t.lower
+                first = k
+            elif t.lower == "the" and not countries:
+                definite = True
+            break
+        # "representatives from Russia and Ukraine", "authorities in another region, Belgorod"
+        if not countries and j + 1 < len(toks) and (
+            toks[j].lower in ("in", "of") or (toks[j].lower == "from" and head in _FROM_NOUNS)
+        ):
+            owner = next((p for p in sorted(by_first.values(), key=lambda p: p.first)
+                          if j < p.first <= j + 6 and p.country), None)
+            if owner is not None and (toks[j].lower == "from" or owner.kind in ("state", "city",
+                                                                                 "region")):
+                countries.append(owner)
+        start, end, text = _span(s, first, j)
+        sector = _best_sector(noun_sector, modifier_sectors)
+        group = Participant(sentence=s.id, first=first, last=j, start=start, end=end, text=text,
+                            kind="group", sector=sector, head=head,
+                            possessive=_is_possessive(toks, j))
+        owner_p = next((c for c in countries if c.country), None)
+        if owner_p is not None:
+            group.country = owner_p.country
+            if owner_p.kind == "org" and owner_p.mention is not None and (
+                owner_p.mention.category != "metonym"
+            ):
+                group.sector = group.sector or owner_p.sector
+        elif pronoun_owner is not None:
+            current = sorted((p for p in by_first.values() if p.last <= first),
+                             key=lambda p: p.first)
+            antecedent = self._antecedent(pronoun_owner, current)
+            if antecedent is not None:
+                group.country = antecedent.country
+            elif pronoun_owner == "our":
+                group.pronoun = "we"
+        elif definite:
+            antecedent = self._same_head(head)
+            if antecedent is not None:
+                group.country = antecedent.country
+                group.sector = antecedent.sector or group.sector
+        group.name = gazetteer().country_name(group.country) or head
+        return group
+
+    def _last_place(self, noun: str) -> Participant | None:
+        kinds = {"region": ("region", "city"), "city": ("city",), "town": ("city",),
+                 "country": ("state",)}.get(noun, ("region", "city", "state"))
+        for p in reversed(self.history):
+            if p.kind in kinds and p.country:
+                return p
+        return None
+
+    def _same_head(self, head: str) -> Participant | None:
+        """The last participant with the same head ("the ministry" -> "defence ministry")."""
+        for p in reversed(self.history):
+            if p.country is None:
+                continue
+            if p.kind == "group" and (p.head == head or p.head.endswith(" " + head)):
+                return p
+            if p.kind == "org" and head.capitalize() in (p.name or "").split():
+                return p
+        return None
+
+    def _antecedent(self, pronoun: str, current: list[Participant]) -> Participant | None:
+        """The nearest fitting antecedent: earlier in the sentence, then before it."""
+        personal = pronoun in PERSONAL_PRONOUNS
+
+        def fits(p: Participant) -> bool:
+            if not p.can_act or p.kind in ("pronoun", "modifier", "territory"):
+                return False
+            return (p.kind == "person") == personal
+
+        for p in reversed(current):
+            if fits(p):
+                return p
+        if personal:
+            for p in reversed(self.history):
+                if fits(p):
+                    return p
+            return None
+        for p in self._previous:
+            if fits(p):
+                return p
+        return None
+
+    def _pronoun(self, s: Sentence, t: Token, ordered: list[Participant]) -> Participant | None:
+        lower = t.lower
+        if lower not in PERSONAL_PRONOUNS | NONPERSONAL_PRONOUNS | FIRST_PERSON_PRONOUNS:
+            return None
+        nxt = s.tokens[t.i + 1].lower if t.i + 1 < len(s.tokens) else ""
+        if lower == "it" and nxt in _DUMMY_IT_NEXT:
+            return None
+        base = Participant(sentence=s.id, first=t.i, last=t.i + 1, start=t.start, end=t.end,
+                           text=t.text, kind="pronoun", head=lower,
+                           possessive=lower in ("its", "their", "his", "her", "our"))
+        if lower in FIRST_PERSON_PRONOUNS:
+            base.pronoun = "we"
+            return base
+        antecedent = self._antecedent(lower, [p for p in ordered if p.last <= t.i])
+        if antecedent is None:
+            return None
+        base.name = antecedent.name
+        base.country = antecedent.country
+        base.sector = antecedent.sector
+        base.mention = antecedent.mention
+        return base
+
+
+#: Words that are prepositions or conjunctions: "after Moscow accused" starts a clause.
+_NOT_GOVERNING = frozenset({"of", "since", "after", "before", "like", "until"})
+_SKIP_TO_PREPOSITION = DETERMINERS | PLACE_ADJECTIVES | PLACE_NOUNS | frozenset({"of", ","})
+
+
+def governing_preposition(tokens: list[Token], first: int) -> str | None:
+    """The preposition a phrase starting at ``first`` depends on, if any.
+
+    Determiners, place nouns and adjectives, numbers, possessors and "of" may
+    stand between: "in the Russian city of Belgorod", "in another border region,
+    Belgorod", "on Ukraine's capital, Kyiv".
+    """
+    k = first - 1
+    steps = 0
+    seen_of = False
+    while k >= 0 and steps < 8:
+        t = tokens[k]
+        if t.lower in PREPOSITIONS and t.lower not in _NOT_GOVERNING:
+            return t.lower
+        if t.lower in _NOT_GOVERNING and t.lower != "of":
+            return None
+        seen_of = seen_of or t.lower == "of"
+        if t.text == "," and not (k > 0 and (tokens[k - 1].lower in PLACE_NOUNS
+                                             or tokens[k - 1].lower in PLACE_ADJECTIVES)):
+            return "of" if seen_of else None  # only an appositive place: "region, Belgorod"
+        possessor = k + 1 < len(tokens) and tokens[k + 1].is_possessive_marker
+        if not (
+            (t.lower in _SKIP_TO_PREPOSITION and t.lower not in ("that", "which", "what"))
+            or t.is_possessive_marker
+            or t.text.isdigit()
+            or (t.is_cap and t.is_word and possessor)
+            or t.lower in ("’", "'", "“", '"')
+        ):
+            return "of" if seen_of else None  # "residents of Belgorod"
+        k -= 1
+        steps += 1
+    return "of" if seen_of else None

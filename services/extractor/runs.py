@@ -1,0 +1,221 @@
+"""Capitalised runs of a sentence, cut into pieces: known names, organisations, the rest.
+
+A *run* is a maximal sequence of capitalised tokens, joined by "of"/"of the"
+after an organisation or title word ("Ministry of Defense", "General Staff of
+the Armed Forces of Ukraine"). :func:`segment` cuts a run into known names
+(countries, demonyms, metonyms, organisations, titles), organisation names
+(with a head word such as "Ministry", "Forces", "Times") and unknown stretches
+left for the entity recogniser to classify.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from services.extractor.names import Known, match_known
+from services.extractor.roles import ORG_HEADS, ROLE_MODIFIERS
+from services.extractor.tokens import Token
+from services.extractor.wordlists import (
+    CAPITALISED_FUNCTION_WORDS,
+    MONTH_ABBREVIATIONS,
+    MONTHS,
+    WEEKDAYS,
+)
+
+_CONNECTORS = frozenset({"of", "for", "de", "del", "al", "bin", "ibn", "von", "van", "der", "la",
+                         "le", "du", "des"})
+_OF_LEFT = frozenset(ORG_HEADS) | frozenset(
+    {"Republic", "Sea", "Gulf", "Bay", "Isle", "Strait", "Straits", "Cape", "Kingdom", "States",
+     "Minister", "Secretary", "Line", "Board", "Chamber", "House", "Church", "Emirates",
+     "Islands", "Federation", "Affairs"}
+)
+_CALENDAR = frozenset(w.capitalize() for w in WEEKDAYS + MONTHS) | frozenset(
+    f"{m}." for m in MONTH_ABBREVIATIONS
+)
+_TITLE_CASE_FUNCTION = frozenset(
+    {"a", "an", "the", "of", "on", "in", "at", "to", "for", "and", "or", "but", "with", "from",
+     "by", "over", "as", "vs", "after", "into", "amid", "about", "is", "are", "up", "off"}
+)
+MIL_WORDS = frozenset({"defense", "defence", "military", "armed", "army", "navy", "forces"})
+_MINISTRY_SYNONYMS = {"Defence": "Defense", "Foreign": "Foreign Affairs"}
+_PRONOUNS = frozenset({"I", "We", "He", "She", "They", "It", "You", "Us", "Our", "Their"})
+
+
+@dataclass(slots=True)
+class Piece:
+    first: int
+    last: int
+    """A stretch of a run: ``kind`` is a Known category, "org" or "unknown"."""
+
+    kind: str
+    known: Known | None = None
+
+
+def is_title_case(tokens: list[Token]) -> bool:
+    """True for a headline in title case, where capitals say nothing about names."""
+    caps = 0
+    lower = 0
+    for t in tokens:
+        if not t.is_word or not t.text[0].isalpha():
+            continue
+        if t.is_cap:
+            caps += 1
+        elif t.lower not in _TITLE_CASE_FUNCTION:
+            lower += 1
+    return caps >= 3 and (lower == 0 or (caps >= 4 and lower == 1 and caps >= 4 * lower))
+
+
+def _opening_mark(tokens: list[Token], j: int) -> bool:
+    t = tokens[j]
+    if t.text in "“‘([—–-":
+        return True
+    if t.text in "\"'":
+        # A straight quote attached to the word before it closes a quote.
+        return j == 0 or tokens[j - 1].end != t.start
+    return False
+
+
+def sentence_initial(tokens: list[Token], i: int) -> bool:
+    j = i - 1
+    while j >= 0 and _opening_mark(tokens, j):
+        j -= 1
+    return j < 0 or j < i - 1 or tokens[j].text in (":", ".", "?", "!")
+
+
+def runs(tokens: list[Token]) -> list[tuple[int, int]]:
+    runs: list[tuple[int, int]] = []
+    i = 0
+    n = len(tokens)
+    while i < n:
+        t = tokens[i]
+        if not (t.is_word and t.is_cap) or t.text in _CALENDAR or (
+            t.text in CAPITALISED_FUNCTION_WORDS and sentence_initial(tokens, i)
+        ) or t.text in _PRONOUNS:
+            i += 1
+            continue
+        j = i + 1
+        while j < n:
+            u = tokens[j]
+            if u.is_word and u.is_cap and u.text not in _CALENDAR:
+                j += 1
+                continue
+            # "Ministry of Defense", "Staff of the Armed Forces"
+            if (
+                u.lower in _CONNECTORS
+                and tokens[j - 1].text in _OF_LEFT | {"Al", "Abu", "Bin"}
+                or u.lower in ("al", "bin", "ibn", "de", "van", "von")
+            ):
+                k = j + 1
+                if k < n and tokens[k].lower == "the":
+                    k += 1
+                if k < n and tokens[k].is_word and tokens[k].is_cap:
+                    j = k
+                    continue
+            break
+        runs.append((i, j))
+        i = j
+    return runs
+
+
+def _org_span(texts: list[str], pieces_start: int) -> tuple[int, int] | None:
+    """Span of an organisation name inside a run: from after leading demonyms to the last head."""
+    heads = [k for k in range(pieces_start, len(texts)) if texts[k] in ORG_HEADS]
+    if not heads:
+        return None
+    last = heads[-1] + 1
+    # Extend through "of (the) ...": "Ministry of Defense", "Armed Forces of Ukraine".
+    if last + 1 < len(texts) and texts[last] == "of":
+        k = last + 1
+        while k < len(texts):
+            m = match_known(texts, k)
+            if m is not None and m[1].category == "title":
+                break
+            k += 1
+        last = k
+    return pieces_start, last
+
+
+def segment(tokens: list[Token], a: int, b: int) -> list[Piece]:
+    texts = [t.text for t in tokens[a:b]]
+    start = 0
+    pieces: list[Piece] = []
+    # Leading known non-org words stay separate ("Russian" in "Russian Defense Ministry").
+    while start < len(texts):
+        m = match_known(texts, start)
+        if m is None or m[1].category not in ("demonym", "title", "people"):
+            break
+        if m[1].category == "title" and start + m[0] < len(texts) and (
+            texts[start + m[0]] in ORG_HEADS
+        ):
+            break  # "General Staff": part of the organisation's name
+        pieces.append(Piece(a + start, a + start + m[0], m[1].category, m[1]))
+        start += m[0]
+    org = _org_span(texts, start)
+    i = start
+    unknown_from: int | None = None
+
+    def flush(upto: int) -> None:
+        nonlocal unknown_from
+        if unknown_from is not None and unknown_from < upto:
+            pieces.append(Piece(a + unknown_from, a + upto, "unknown"))
+        unknown_from = None
+
+    while i < len(texts):
+        if org is not None and i == org[0]:
+            flush(i)
+            pieces.append(Piece(a + org[0], a + org[1], "org"))
+            i = org[1]
+            continue
+        m = match_known(texts, i)
+        if m is not None and (org is None or i + m[0] <= org[0] or i >= org[1]):
+            flush(i)
+            pieces.append(Piece(a + i, a + i + m[0], m[1].category, m[1]))
+            i += m[0]
+            continue
+        if unknown_from is None:
+            unknown_from = i
+        i += 1
+    flush(len(texts))
+    return _merge_place_with_org(tokens, pieces)
+
+
+def _merge_place_with_org(tokens: list[Token], pieces: list[Piece]) -> list[Piece]:
+    """A place name directly before an unknown capitalised head is part of a name:
+    "Washington Examiner", "Kyiv City Military Administration"."""
+    out: list[Piece] = []
+    for piece in pieces:
+        if (
+            out
+            and piece.kind in ("org", "unknown")
+            and out[-1].kind in ("country", "unknown")
+            and out[-1].last == piece.first
+            and (piece.kind == "org" or tokens[piece.last - 1].text in ORG_HEADS)
+        ):
+            prev = out.pop()
+            out.append(Piece(prev.first, piece.last, "org"))
+            continue
+        out.append(piece)
+    return out
+
+
+def normalise_org(text: str) -> str:
+    words = text.split()
+    if len(words) == 2 and words[1] == "Ministry":
+        return f"Ministry of {_MINISTRY_SYNONYMS.get(words[0], words[0])}"
+    if len(words) == 3 and words[:2] == ["Ministry", "of"]:
+        return f"Ministry of {_MINISTRY_SYNONYMS.get(words[2], words[2])}"
+    return text
+
+
+def org_sector(tokens: list[Token]) -> str | None:
+    lowers = [t.lower for t in tokens]
+    if any(w in MIL_WORDS for w in lowers):
+        return "MIL"
+    for w in lowers:
+        sector = ROLE_MODIFIERS.get(w)
+        if sector:
+            return sector
+    for t in reversed(tokens):
+        if t.text in ORG_HEADS:
+            return ORG_HEADS[t.text]
+    return None
