@@ -102,12 +102,11 @@ def run(pages: int, deadline: float) -> dict[str, Any]:
         env["PGOPTIONS"] = f"-c search_path={run_id}"
         subprocess.run([sys.executable, "-m", "newsflow", "migrate"], env=env, check=True,
                        stdout=subprocess.DEVNULL)
-        procs = {
-            name: subprocess.Popen([sys.executable, "-m", "newsflow", name], env=env,
-                                   stdout=(work / f"{name}.log").open("wb"),
-                                   stderr=subprocess.STDOUT)
-            for name in SERVICES
-        }
+        procs = {}
+        for name in SERVICES:
+            with (work / f"{name}.log").open("wb") as log:  # the child keeps its own copy
+                procs[name] = subprocess.Popen([sys.executable, "-m", "newsflow", name],
+                                               env=env, stdout=log, stderr=subprocess.STDOUT)
         stack.callback(lambda: [p.send_signal(signal.SIGTERM) for p in procs.values()])
         print(f"pipeline on {pages} pages ...", file=sys.stderr)
         table = ArticleRow.__table__

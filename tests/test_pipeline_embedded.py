@@ -3,6 +3,8 @@
 import ipaddress
 from pathlib import Path
 
+import pytest
+
 from newsflow.app import run_embedded
 from newsflow.demo import ARTICLES, serve_demo_site
 from newsflow.feeds import Feed, FeedKind
@@ -11,7 +13,7 @@ from services.store import make_engine
 from tests.pipeline_checks import assert_articles_stored, assert_expected_events, row_counts
 
 
-async def test_embedded_pipeline_end_to_end(tmp_path: Path) -> None:
+async def test_embedded_pipeline_end_to_end(tmp_path: Path, request: pytest.FixtureRequest) -> None:
     settings = Settings(
         database_url=f"sqlite:///{tmp_path / 'store.sqlite'}",
         allowed_networks=[ipaddress.ip_network("127.0.0.0/8")],
@@ -25,6 +27,7 @@ async def test_embedded_pipeline_end_to_end(tmp_path: Path) -> None:
         report = await run_embedded(settings, feeds=feeds)
         assert all(r.error is None for r in report.feeds), report.feeds
         engine = make_engine(settings.database_url)
+        request.addfinalizer(engine.dispose)
         assert_articles_stored(engine, site.base_url)
         assert_expected_events(engine, site.base_url)
         first = row_counts(engine)
@@ -36,4 +39,3 @@ async def test_embedded_pipeline_end_to_end(tmp_path: Path) -> None:
         assert sum(r.fetched for r in again.feeds) == 0
         assert row_counts(engine) == first
         assert len([r for r in site.requests if r.path.endswith(".html")]) == len(ARTICLES)
-        engine.dispose()

@@ -45,10 +45,10 @@ class Services:
         self.procs: dict[str, subprocess.Popen[bytes]] = {}
 
     def start(self, name: str) -> None:
-        log = (self.log_dir / f"{name}.log").open("ab")
-        self.procs[name] = subprocess.Popen(
-            [sys.executable, "-m", "newsflow", name], env=self.env, stdout=log,
-            stderr=subprocess.STDOUT)
+        with (self.log_dir / f"{name}.log").open("ab") as log:  # the child keeps its own copy
+            self.procs[name] = subprocess.Popen(
+                [sys.executable, "-m", "newsflow", name], env=self.env, stdout=log,
+                stderr=subprocess.STDOUT)
 
     def stop(self, name: str) -> int:
         proc = self.procs.pop(name)
@@ -84,6 +84,13 @@ def wait_until(check: Callable[[], bool], services: Services, what: str) -> None
 def site() -> Iterator[DemoSite]:
     with serve_demo_site() as demo:
         yield demo
+
+
+@pytest.fixture
+def engine(pg_database_url: str) -> Iterator[Engine]:
+    engine = make_engine(pg_database_url)
+    yield engine
+    engine.dispose()
 
 
 @pytest.fixture
@@ -159,12 +166,10 @@ def _has_schema(engine: Engine) -> bool:
     return inspect(engine).has_table("article_annotations")
 
 
-def test_four_services_on_kafka_and_postgres(services: Services, site: DemoSite,
-                                             pg_database_url: str, kafka_bootstrap: str,
-                                             repo_root: Path) -> None:
+def test_four_services_on_kafka_and_postgres(services: Services, site: DemoSite, engine: Engine,
+                                             kafka_bootstrap: str, repo_root: Path) -> None:
     for name in SERVICES:
         services.start(name)
-    engine = make_engine(pg_database_url)
     wait_until(_settled(engine, len(ARTICLES)), services, "all demo articles and events")
 
     assert_articles_stored(engine, site.base_url)
@@ -207,4 +212,3 @@ def test_four_services_on_kafka_and_postgres(services: Services, site: DemoSite,
 
     for name in list(services.procs):
         assert services.stop(name) == 0, services.log(name)
-    engine.dispose()
