@@ -96,9 +96,11 @@ def run(pages: int, deadline: float) -> dict[str, Any]:
                "NEWSFLOW_ALLOWED_NETWORKS": "127.0.0.0/8", "NEWSFLOW_LOG_LEVEL": "WARNING",
                "NEWSFLOW_TOPIC_NAMESPACE": f"{run_id}.",
                "NEWSFLOW_CONSUMER_GROUP_PREFIX": run_id, "NEWSFLOW_TOPIC_PARTITIONS": "4"}
-        engine = create_engine(db_url)
-        with engine.begin() as conn:  # a fresh schema per run, so counts are this run's
+        admin = create_engine(db_url)
+        with admin.begin() as conn:  # a fresh schema per run, so counts are this run's
             conn.execute(text(f"CREATE SCHEMA {run_id}"))
+        admin.dispose()
+        engine = create_engine(db_url, connect_args={"options": f"-c search_path={run_id}"})
         env["PGOPTIONS"] = f"-c search_path={run_id}"
         subprocess.run([sys.executable, "-m", "newsflow", "migrate"], env=env, check=True,
                        stdout=subprocess.DEVNULL)
@@ -113,7 +115,6 @@ def run(pages: int, deadline: float) -> dict[str, Any]:
         end = time.monotonic() + deadline
         stored = 0
         with engine.connect() as conn:
-            conn.execute(text(f"SET search_path TO {run_id}"))
             while time.monotonic() < end and stored < pages:
                 time.sleep(1)
                 conn.rollback()

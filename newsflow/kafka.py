@@ -23,7 +23,7 @@ from aiokafka.errors import KafkaConnectionError, TopicAlreadyExistsError
 
 from newsflow import codec, topics
 from newsflow.errors import TransientError
-from newsflow.runtime import Envelope, Output, Stage, handle
+from newsflow.runtime import BatchStage, Envelope, Output, Stage, handle, handle_batch
 from newsflow.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -93,8 +93,12 @@ def _envelope(record: ConsumerRecord[bytes, bytes], namespace: str) -> Envelope:
 
 
 async def run_stage(stage: Stage, settings: Settings, stop: asyncio.Event,
-                    *, concurrency: int = 1) -> None:
-    """Consume ``stage.inputs`` as group ``<prefix>.<stage>`` until ``stop`` is set."""
+                    *, concurrency: int = 1, max_batch: int = 64) -> None:
+    """Consume ``stage.inputs`` as group ``<prefix>.<stage>`` until ``stop`` is set.
+
+    A :class:`BatchStage` gets each partition's batch in one call; other stages
+    get the batch's messages concurrently, at most ``concurrency`` at a time.
+    """
     consumer = AIOKafkaConsumer(
         *(on_broker(settings, t) for t in stage.inputs),
         bootstrap_servers=settings.kafka_bootstrap_servers,
@@ -111,6 +115,12 @@ async def run_stage(stage: Stage, settings: Settings, stop: asyncio.Event,
         async with slots:
             return await handle(stage, env)
 
+    async def process(envs: list[Envelope]) -> list[Output]:
+        if isinstance(stage, BatchStage):
+            return await handle_batch(stage, envs)
+        results = await asyncio.gather(*(bounded(env) for env in envs))
+        return [output for outputs in results for output in outputs]
+
     await stage.start()
     await producer.start()
     await consumer.start()
@@ -119,14 +129,13 @@ async def run_stage(stage: Stage, settings: Settings, stop: asyncio.Event,
              settings.consumer_group_prefix, stage.name)
     try:
         while not stop.is_set():
-            batches = await consumer.getmany(timeout_ms=500, max_records=max(8, concurrency * 4))
+            batches = await consumer.getmany(timeout_ms=500, max_records=max_batch)
             for tp, records in batches.items():
-                results = await asyncio.gather(
-                    *(bounded(_envelope(r, settings.topic_namespace)) for r in records))
+                outputs = await process([_envelope(r, settings.topic_namespace) for r in records])
                 sends = [
                     await producer.send(on_broker(settings, o.topic), codec.encode(o.value),
                                         key=o.key.encode())
-                    for outputs in results for o in outputs
+                    for o in outputs
                 ]
                 await producer.flush()
                 for sent in sends:

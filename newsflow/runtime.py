@@ -16,7 +16,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from dataclasses import dataclass
-from typing import Protocol
+from typing import Protocol, runtime_checkable
 
 from newsflow import codec, topics
 from newsflow.errors import PermanentError, TransientError
@@ -59,6 +59,14 @@ class Stage(Protocol):
 
     async def stop(self) -> None:
         """Release resources."""
+
+
+@runtime_checkable
+class BatchStage(Stage, Protocol):
+    """A stage that can also take a whole batch at once (the store: one transaction per batch)."""
+
+    async def process_batch(self, items: list[tuple[str, Message]]) -> list[Output]:
+        """Process decoded ``(topic, message)`` pairs together; all succeed or the call raises."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,3 +117,42 @@ async def handle(stage: Stage, env: Envelope, retry: RetryPolicy = RetryPolicy()
             log.exception("%s: unexpected error on %s@%s key=%s; dead-lettering",
                           stage.name, env.topic, env.offset, env.key)
             return [dead_letter_output(stage.name, env, exc)]
+
+
+async def handle_batch(stage: BatchStage, envs: list[Envelope],
+                       retry: RetryPolicy = RetryPolicy()) -> list[Output]:
+    """Run a batch through ``stage.process_batch``, with the same error policy as :func:`handle`.
+
+    Messages that do not decode are dead-lettered alone. A transient failure
+    retries the batch; any other failure falls back to one message at a time, so
+    that one bad message is dead-lettered and the rest of the batch still lands.
+    """
+    outputs: list[Output] = []
+    items: list[tuple[str, Message]] = []
+    good: list[Envelope] = []
+    for env in envs:
+        try:
+            items.append((env.topic, codec.decode(env.topic, env.value)))
+            good.append(env)
+        except PermanentError as exc:
+            log.warning("%s: dead-lettering %s@%s: %s", stage.name, env.topic, env.offset, exc)
+            outputs.append(dead_letter_output(stage.name, env, exc))
+    attempt = 0
+    while items:
+        try:
+            return outputs + await stage.process_batch(items)
+        except TransientError as exc:
+            attempt += 1
+            if retry.attempts is not None and attempt >= retry.attempts:
+                break
+            delay = min(retry.maximum, retry.initial * 2 ** (attempt - 1))
+            log.warning("%s: transient error on a batch of %d (attempt %d, retry in %.1fs): %s",
+                        stage.name, len(items), attempt, delay, exc)
+            await asyncio.sleep(delay)
+        except Exception as exc:  # noqa: BLE001 - find the bad message one by one
+            log.warning("%s: batch of %d failed (%s); retrying one by one",
+                        stage.name, len(items), exc)
+            break
+    for env in good:
+        outputs += await handle(stage, env, retry)
+    return outputs

@@ -40,8 +40,12 @@ class StoreStage:
 
     async def process(self, topic: str, message: Message) -> list[Output]:
         """Write one message; returns only once it is committed."""
+        return await self.process_batch([(topic, message)])
+
+    async def process_batch(self, items: list[tuple[str, Message]]) -> list[Output]:
+        """Write a batch in one transaction; returns only once it is committed."""
         assert self.store is not None, "start() first"
-        await asyncio.to_thread(self.store.save, [message])
+        await asyncio.to_thread(self.store.save, [message for _, message in items])
         return []
 
     async def stop(self) -> None:
