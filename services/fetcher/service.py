@@ -110,12 +110,17 @@ class Fetcher:
             report.error = f"{type(exc).__name__}: {exc}"
             log.warning("feed %s: poll failed: %s", feed.id, report.error)
             return report
-        report.found = len(entries)
+        await self.process_entries(feed, entries, report)
+        return report
+
+    async def process_entries(self, feed: Feed, entries: Sequence[Entry],
+                              report: FeedReport) -> None:
+        """Fetch and publish the entries not fetched before; dead-letter the ones that fail."""
+        report.found += len(entries)
         unique: dict[str, Entry] = {}
         for entry in entries:
             unique.setdefault(canonical_url(entry.url), entry)
         await asyncio.gather(*(self._article(feed, url, e, report) for url, e in unique.items()))
-        return report
 
     async def _entries(self, feed: Feed, url: str, depth: int) -> list[Entry]:
         resp = await fetch(self._client, url, self._policy)
