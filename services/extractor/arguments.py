@@ -30,6 +30,7 @@ from services.extractor.wordlists import (
     LOCATIVE_PREPOSITIONS,
     MODALS,
     NEGATIONS,
+    PLACE_NOUNS,
     PREPOSITIONS,
     SUBORDINATORS,
     TARGET_PREPOSITIONS,
@@ -38,24 +39,27 @@ from services.extractor.wordlists import (
 _SUBJECT_STOPS = frozenset({";", "—", "–", "(", ")", "because", "although", "though", "whereas",
                             "but", "while", "unless", "until", "when", "before"})
 _OBJECT_STOPS = SUBORDINATORS | frozenset({";", ".", "—", "–", "(", ")", "but", "while", ":",
-                                           "to", "because", "if", "said", "says"})
+                                           "to", "because", "if", "said", "says", "”", '"'})
 _CONSULT_CODES = frozenset({"036", "040", "046"})
 _PASSIVE_FORMS = frozenset({"struck", "hit", "shot", "held", "targeted", "fought", "bombed",
                             "shelled", "attacked"})
 _PLACE_BARRIERS = frozenset({"if", "unless", "because", "after", "before", "while", "when",
                              "since", "that", "which", "who", ";", "—", "–"})
-_EQUIPMENT = frozenset({"helicopters", "helicopter", "drones", "drone", "jets", "warplanes",
+#: Weapons and vehicles named like groups ("drones"): instruments rather than parties.
+EQUIPMENT = frozenset({"helicopters", "helicopter", "drones", "drone", "jets", "warplanes",
                         "warplane", "aircraft", "tanks", "warships", "warship", "artillery"})
 _AGENT_BRIDGE = frozenset({"carried", "out", "launched", "conducted", "mounted", "fired",
                            "staged", "perpetrated", "committed", "allegedly", "reportedly",
                            "apparently", "was", "were", "being"})
 _CLOSERS = frozenset({"”", "’", '"', "'", ","})
+_BRIDGE_PREPOSITIONS = frozenset({"into", "on", "in", "at", "against", "of", "across"})
 #: Words before an event noun that are adjectives although they look like verbs.
 _ADJECTIVES_IN_ED = frozenset({"repeated", "alleged", "reported", "suspected", "coordinated",
                                "combined", "renewed", "sustained", "concerted", "unprovoked",
                                "armed", "so-called", "purported", "intensified", "planned",
                                "expected", "unprecedented", "sea-based", "air-launched"})
 _QUOTE_CLOSERS = frozenset({"”", '"', "’"})
+_OPENERS = frozenset({"“", "‘"})
 _SPEECH = frozenset({"said", "says", "claimed", "claims", "added", "told", "alleged", "noted",
                      "according", "reported", "insisted", "warned"})
 _SUBJECT_REACH = 16
@@ -130,7 +134,7 @@ class ArgumentFinder:
             if p is not None and p.can_act and (p.kind != "modifier" or p.possessive):
                 head = self.conjuncts(p)[0]
                 if self._prep(head) is None:
-                    if p.country is None and p.head in _EQUIPMENT:
+                    if p.country is None and p.head in EQUIPMENT:
                         fuller = self.subject(p.first, lower)
                         return fuller if fuller is not None and fuller.country else p
                     return head
@@ -181,6 +185,8 @@ class ArgumentFinder:
         """"was shelled", "had been hit", "came under fire"."""
         if t.entry.passive_like:
             return True
+        if t.code == "036":
+            return False  # "we are prepared to talk" is no passive
         form = t.form
         if t.pos != "verb" or not (form.endswith("ed") or form in _PASSIVE_FORMS):
             return False
@@ -203,7 +209,7 @@ class ArgumentFinder:
         p = self.by_last.get(j + 1)
         if p is None or not (p.can_act or p.kind in ("territory", "city", "region")):
             return None
-        if p.country is None and p.head in _EQUIPMENT:
+        if p.country is None and p.head in EQUIPMENT:
             return None  # "drones were launched": the weapon, not the target
         return p
 
@@ -221,14 +227,23 @@ class ArgumentFinder:
         toks = self.tokens
         ends_in_preposition = toks[t.last - 1].lower in PREPOSITIONS  # "pointed the finger at"
         k = t.last
+        opened = False
         while k < min(upper, t.last + _OBJECT_REACH):
             tok = toks[k]
-            if tok.lower in _OBJECT_STOPS or (tok.text == "," and k not in self.by_first
-                                              and k + 1 not in self.by_first):
+            if tok.text in _OPENERS or (tok.text == '"' and not opened):
+                opened = True  # 'take "military-technical measures" against Lithuania'
+            elif tok.text in _QUOTE_CLOSERS and opened:
+                opened = False
+            elif tok.lower in _OBJECT_STOPS or (tok.text == "," and k not in self.by_first
+                                                and k + 1 not in self.by_first):
                 break
             p = self.by_first.get(k)
+            if p is not None and p.country is None and p.head in EQUIPMENT:
+                k = p.last  # "launching 43 drones at Belgorod": the weapon, not the target
+                continue
             if p is not None:
                 prep = self._prep(p)
+                p = self._of_place(p)
                 usable = p.can_act or p.kind in ("territory", "city", "region")
                 if usable and (prep is None or ends_in_preposition and prep == toks[t.last - 1]
                                .lower):
@@ -241,6 +256,16 @@ class ArgumentFinder:
                 continue
             k += 1
         return None
+
+    def _of_place(self, p: Participant) -> Participant:
+        """"the Red Sea city of Port Sudan": the named place after "city of"."""
+        toks = self.tokens
+        k = p.last
+        if k + 2 < len(toks) and toks[k].lower in PLACE_NOUNS and toks[k + 1].lower == "of":
+            q = self.by_first.get(k + 2)
+            if q is not None and q.place is not None:
+                return q
+        return p
 
     def noun_modifier(self, t: Trigger) -> Participant | None:
         """The participant right before a noun trigger ("Ukrainian shelling", "Kyiv's
@@ -268,9 +293,12 @@ class ArgumentFinder:
         if p is not None:
             if p.kind in ("city", "region") and not p.possessive:
                 return None  # "Kyiv strikes": the place struck
+            if p.kind == "group" and p.country is None:
+                return None  # "drone and missile attacks"
             return p if p.can_act and p.kind != "territory" else None
         toks = self.tokens
         k = t.last
+        bridged = False
         while k < len(toks) and k < t.last + 8:
             word = toks[k].lower
             if word == "by":
@@ -279,8 +307,8 @@ class ArgumentFinder:
                         return q
                 return None
             pp = self.by_first.get(k + 1)
-            if word in PREPOSITIONS and pp is not None:
-                k = pp.last  # "incursions into Russia by Ukrainian forces"
+            if word in _BRIDGE_PREPOSITIONS and pp is not None and not bridged:
+                k, bridged = pp.last, True  # "incursions into Russia by Ukrainian forces"
                 continue
             if word not in _AGENT_BRIDGE and toks[k].text not in _CLOSERS:
                 return None
@@ -341,7 +369,7 @@ class ArgumentFinder:
             if p.place is None or any(p is x for x in exclude) or not lower <= p.first < upper:
                 continue
             prep = self._prep(p)
-            if prep not in LOCATIVE_PREPOSITIONS:
+            if prep not in LOCATIVE_PREPOSITIONS and not (prep == "from" and t.code == "EVAC"):
                 continue
             if t.pos == "noun" and p.first < t.last:
                 continue  # "in Kyiv in retaliation for attacks": Kyiv is not where they were

@@ -76,6 +76,7 @@ _TABLE: Final = (
     ("151", "Increase police alert status", "MOBILIZE", 4, -7.2),
     ("152", "Increase military alert status", "MOBILIZE", 4, -7.2),
     ("154", "Mobilize or increase armed forces", "MOBILIZE", 4, -7.2),
+    ("170", "Coerce", "COERCE", 4, -7.0),
     ("173", "Arrest, detain, or charge with legal action", "COERCE", 4, -5.0),
     ("180", "Use unconventional violence", "ASSAULT", 4, -9.0),
     ("181", "Abduct, hijack, or take hostage", "ASSAULT", 4, -9.0),

@@ -25,6 +25,7 @@ from newsflow.messages import (
     Span,
 )
 from services.extractor.cameo import EVACUATION, lookup
+from services.extractor.dates import Precision
 from services.extractor.events import Draft, SentenceCoder, _same_side, actor_name, resolve_we
 from services.extractor.participants import Participant
 from services.extractor.places import gazetteer
@@ -34,6 +35,7 @@ from services.extractor.sentences import Sentence
 CODER = Coder(name="newsflow-rules", version="0.1.0")
 
 _DOMESTIC_CODES = frozenset({EVACUATION, "151", "152", "154", "173"})
+_MOBILISATION = frozenset({"151", "152", "154"})
 
 
 def _from_place(p: Participant) -> Participant:
@@ -65,9 +67,9 @@ def apply_frames(drafts: list[Draft]) -> None:
         if g.frame in ("speech", "warn"):
             own_force = [
                 d for d in g.direct
-                if d.is_force and d.hypothetical and (
+                if d.quad == 4 and d.hypothetical and d.threatened_act and (
                     d.actor is None or d.actor.kind == "pronoun" or _same_side(d.actor, g.actor)
-                )
+                ) and d.code not in _DOMESTIC_CODES
             ]
             if own_force and g.actor is not None:
                 g.frame = "threaten"
@@ -103,16 +105,16 @@ def _shape(g: Draft, d: Draft) -> None:
             d.actor, d.inherited = g.actor, True
     elif g.frame == "threaten":
         d.hypothetical = True
-        if d.actor is None and d.frame == "act":
+        if d.actor is None and d.frame == "act" and d.threatened_act:
             d.actor, d.inherited = g.actor, True
-    elif g.frame == "speech":
+    elif g.frame == "speech" and not g.trailing:
         _reported(g.actor, d)
 
 
 def _reported(speaker: Participant | None, d: Draft) -> None:
     """A speaker's report of force by the other side is an allegation (a noun is background,
     as in "said Russia's invasion had failed", unless it took a verb: "airstrike hit")."""
-    if d.trigger.pos == "noun" and d.trigger.object_from is None:
+    if d.trigger.pos == "noun" and d.trigger.object_from is None and d.anchor is None:
         return
     if (
         speaker is not None and speaker.sector not in ("MED",) and speaker.country
@@ -120,6 +122,8 @@ def _reported(speaker: Participant | None, d: Draft) -> None:
         and not _same_side(d.actor, speaker)
     ):
         d.alleged, d.claimed_by = True, actor_name(speaker)
+        if d.target is None and d.is_force and d.place is None:
+            d.target = _from_place(speaker)  # "Pakistan said Indian troops had fired ..."
 
 
 def _threat_target(g: Draft) -> Participant | None:
@@ -156,6 +160,7 @@ class ArticleCoder:
         self.sentences = sentences
         self.parts = participants
         self.attributions = attributions
+        self.spans = [a.span for a in attributions]
         self.extracted_at = extracted_at
         self.published: date = (article.published_at or extracted_at).date()
         self.accusations: list[tuple[Participant, str]] = []
@@ -189,7 +194,17 @@ class ArticleCoder:
         drafts.extend(extra)
         for d in drafts:
             self._complete(d)
-        emitted = [d for d in drafts if self._emits(d)]
+        if any(d.is_force and d.trigger.entry.lemma != "kill" for d in drafts):
+            for d in drafts:
+                if d.trigger.entry.lemma == "kill":
+                    d.emit = False  # "an attack ... killed four people": one event
+        intents = [d for d in drafts if d.code == "036"]
+        for d in drafts:
+            if d.code in ("040", "046") and any(
+                0 <= d.trigger.first - i.trigger.last <= 8 for i in intents
+            ):
+                d.emit = False  # "ready to hold talks": the intent is the event
+        emitted = [d for d in drafts if d.emit and self._emits(d)]
         if not emitted:
             statement = next((d for d in drafts if d.frame == "speech" and self._statement(d)),
                              None)
@@ -199,7 +214,7 @@ class ArticleCoder:
         return sorted(emitted, key=lambda d: (d.trigger.first, d.code))
 
     def _complete(self, d: Draft) -> None:
-        if d.code in _DOMESTIC_CODES and d.target is not None and (
+        if d.code in _MOBILISATION and d.target is not None and (
             d.target.country is None or _same_side(d.actor, d.target)
         ):
             d.target = None  # "staged its forces": the forces are the actor's own
@@ -259,7 +274,7 @@ class ArticleCoder:
         first, last = s.tokens[t.first], s.tokens[t.last - 1]
         trigger_text = s.text[first.start - s.start:last.end - s.start]
         code = lookup(d.code)
-        in_quote = enclosing([a.span for a in self.attributions], first.start) is not None
+        in_quote = enclosing(self.spans, first.start) is not None
         event_date, precision = self._date(d)
         location = None
         if d.place is not None and d.place.place is not None:
@@ -298,12 +313,14 @@ class ArticleCoder:
             coder=CODER,
         )
 
-    def _date(self, d: Draft) -> tuple[date, str]:
+    def _date(self, d: Draft) -> tuple[date, Precision]:
         chosen = d.date
         if chosen is None and d.governor is not None:
             chosen = d.governor.date
         if chosen is None:
             return self.published, "publication_date"
+        if d.hypothetical and chosen.future is not None:
+            return chosen.future, chosen.precision
         return chosen.value, chosen.precision
 
 

@@ -11,6 +11,9 @@
 - "last week" (the date a week before), "last month", "late last month",
   "earlier this month", "in March" (most recent March), "March 2022": month
   precision (the first day of the month, except "last week").
+- "next week", "next month" (for what is announced or threatened): month precision.
+- For an event the article presents as future or hypothetical, a weekday or a date
+  without a year means the next such day instead ("will meet on Friday").
 - Anything else: the publication date, precision ``publication_date``.
 """
 
@@ -49,7 +52,10 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("lastweek", re.compile(r"\b(?:late\s+|early\s+|earlier\s+)?last\s+week\b", re.IGNORECASE)),
     ("lastmonth", re.compile(
         r"\b(?:late\s+|early\s+|earlier\s+|in\s+)?last\s+month\b", re.IGNORECASE)),
-    ("thismonth", re.compile(r"\b(?:earlier|early|late)\s+this\s+month\b", re.IGNORECASE)),
+    ("thismonth", re.compile(r"\b(?:earlier|early|late|later)\s+this\s+month\b",
+                             re.IGNORECASE)),
+    ("nextweek", re.compile(r"\bnext\s+week\b", re.IGNORECASE)),
+    ("nextmonth", re.compile(r"\bnext\s+month\b", re.IGNORECASE)),
     ("monthyear", re.compile(rf"\b(?P<month>{_MONTH_NAMES})\.?\s+(?P<year>(?:19|20)\d\d)\b")),
     ("inmonth", re.compile(rf"\b(?:in|since|during|by|until|early|late|mid-)\s*"
                            rf"(?P<month>{_MONTH_NAMES})\b(?!\s*\d)")),
@@ -65,6 +71,8 @@ class DateMention:
     text: str
     value: date
     precision: Precision
+    future: date | None = None
+    """The reading for an announced or threatened event ("will meet on Friday")."""
 
 
 def _month_number(name: str) -> int:
@@ -82,6 +90,20 @@ def _safe_date(year: int, month: int, day: int) -> date | None:
 def _previous_month(d: date) -> date:
     first = d.replace(day=1)
     return (first - timedelta(days=1)).replace(day=1)
+
+
+def _future(kind: str, m: re.Match[str], pub: date) -> date | None:
+    """The next such day on or after publication, for weekdays and dates without a year."""
+    g = m.groupdict()
+    if kind == "weekday" and not g.get("last"):
+        target = WEEKDAYS.index(g["weekday"].lower())
+        return pub + timedelta(days=(target - pub.weekday()) % 7)
+    if kind in ("md", "dm") and not g.get("year"):
+        d = _safe_date(pub.year, _month_number(g["month"]), int(g["day"]))
+        if d is not None and d < pub:
+            d = _safe_date(pub.year + 1, d.month, d.day)
+        return d
+    return None
 
 
 def _resolve(kind: str, m: re.Match[str], pub: date) -> tuple[date, Precision] | None:
@@ -117,6 +139,10 @@ def _resolve(kind: str, m: re.Match[str], pub: date) -> tuple[date, Precision] |
         return _previous_month(pub), "month"
     if kind == "thismonth":
         return pub.replace(day=1), "month"
+    if kind == "nextweek":
+        return pub + timedelta(days=7), "month"
+    if kind == "nextmonth":
+        return (pub.replace(day=28) + timedelta(days=4)).replace(day=1), "month"
     if kind == "monthyear":
         return date(int(g["year"]), _month_number(g["month"]), 1), "month"
     if kind == "inmonth":
@@ -124,6 +150,17 @@ def _resolve(kind: str, m: re.Match[str], pub: date) -> tuple[date, Precision] |
         year = pub.year if month <= pub.month else pub.year - 1
         return date(year, month, 1), "month"
     return None
+
+
+_DATE_WORDS = frozenset(
+    [m.lower() for m in _MONTH_NAMES.split("|")] + [w.lower() for w in _WEEKDAY_NAMES.split("|")]
+    + ["yesterday", "today", "tonight", "this", "last", "next", "ago"]
+)
+
+
+def may_hold_dates(words: list[str]) -> bool:
+    """Cheap test on a sentence's lower-cased words before running the date patterns."""
+    return any(w in _DATE_WORDS or w[:1].isdigit() for w in words)
 
 
 def find_dates(text: str, offset: int, published: date) -> list[DateMention]:
@@ -143,7 +180,7 @@ def find_dates(text: str, offset: int, published: date) -> list[DateMention]:
                 continue
             taken.append((m.start(), m.end()))
             found.append(DateMention(offset + m.start(), offset + m.end(), m.group(),
-                                     resolved[0], resolved[1]))
+                                     resolved[0], resolved[1], _future(kind, m, published)))
     found.sort(key=lambda d: d.start)
     return found
 

@@ -97,6 +97,29 @@ METONYMS: Final[dict[str, tuple[str, str]]] = {
     "State Duma": ("RUS", "LEG"), "IDF": ("ISR", "MIL"), "PLA": ("CHN", "MIL"),
 }
 
+#: Armed and political groups that are not states: name -> (canonical name, home country
+#: alpha-3 or None, CAMEO sector).
+NON_STATE: Final[dict[str, tuple[str, str | None, str]]] = {
+    "Hezbollah": ("Hezbollah", "LBN", "REB"), "Hizbollah": ("Hezbollah", "LBN", "REB"),
+    "Hamas": ("Hamas", "PSE", "REB"), "Islamic Jihad": ("Islamic Jihad", "PSE", "REB"),
+    "Houthis": ("Houthis", "YEM", "REB"), "Houthi": ("Houthis", "YEM", "REB"),
+    "Ansar Allah": ("Houthis", "YEM", "REB"), "Taliban": ("Taliban", "AFG", "GOV"),
+    "Islamic State": ("Islamic State", None, "REB"), "ISIS": ("Islamic State", None, "REB"),
+    "ISIL": ("Islamic State", None, "REB"), "Daesh": ("Islamic State", None, "REB"),
+    "al-Qaeda": ("al-Qaeda", None, "REB"), "Al-Qaeda": ("al-Qaeda", None, "REB"),
+    "al-Shabaab": ("al-Shabaab", "SOM", "REB"), "Al-Shabaab": ("al-Shabaab", "SOM", "REB"),
+    "Boko Haram": ("Boko Haram", "NGA", "REB"),
+    "Rapid Support Forces": ("Rapid Support Forces", "SDN", "REB"),
+    "RSF": ("Rapid Support Forces", "SDN", "REB"), "Wagner": ("Wagner Group", "RUS", "UAF"),
+    "Wagner Group": ("Wagner Group", "RUS", "UAF"), "PKK": ("PKK", "TUR", "REB"),
+    "YPG": ("YPG", "SYR", "REB"), "Syrian Democratic Forces": ("SDF", "SYR", "REB"),
+    "SDF": ("SDF", "SYR", "REB"), "Hayat Tahrir al-Sham": ("HTS", "SYR", "REB"),
+    "HTS": ("HTS", "SYR", "REB"), "M23": ("M23", "COD", "REB"),
+    "TPLF": ("TPLF", "ETH", "REB"), "Kataib Hezbollah": ("Kataib Hezbollah", "IRQ", "REB"),
+    "Revolutionary Guards": ("IRGC", "IRN", "MIL"), "IRGC": ("IRGC", "IRN", "MIL"),
+    "Islamic Revolutionary Guard Corps": ("IRGC", "IRN", "MIL"),
+}
+
 #: International organisations: name -> canonical name. Their CAMEO sector is IGO.
 IGOS: Final[dict[str, str]] = {
     "NATO": "NATO", "North Atlantic Treaty Organization": "NATO", "UN": "United Nations",
@@ -135,7 +158,7 @@ MEDIA: Final[dict[str, str]] = {
 REGIONS: Final[dict[str, tuple[str | None, float, float]]] = {
     "Donbas": ("UKR", 48.0, 38.0), "Donbass": ("UKR", 48.0, 38.0),
     "Crimea": ("UKR", 45.3, 34.4), "Crimean Peninsula": ("UKR", 45.3, 34.4),
-    "Kashmir": ("IND", 34.1, 74.8), "Gaza Strip": ("PSE", 31.4, 34.4),
+    "Kashmir": (None, 34.1, 74.8), "Gaza Strip": ("PSE", 31.4, 34.4),
     "West Bank": ("PSE", 31.9, 35.2), "Golan Heights": ("SYR", 33.0, 35.8),
     "Darfur": ("SDN", 13.5, 24.0), "Kordofan": ("SDN", 13.0, 30.0),
     "North Kordofan": ("SDN", 14.0, 29.5), "Tigray": ("ETH", 14.0, 39.0),

@@ -22,7 +22,7 @@ from newsflow.messages import Mention as MentionMessage
 from services.extractor.names import match_known
 from services.extractor.persons import all_name_like, appositive, role_before, role_word_before
 from services.extractor.places import Place, gazetteer
-from services.extractor.roles import REGION_WORDS
+from services.extractor.roles import REGION_WORDS, ROLE_NOUNS
 from services.extractor.runs import (
     Piece,
     is_title_case,
@@ -104,7 +104,7 @@ class _Builder:
             title_case = is_title_case(s.tokens)
             pieces: list[Piece] = []
             for a, b in runs(s.tokens):
-                pieces.extend(segment(s.tokens, a, b))
+                pieces.extend(segment(s.tokens, a, b, self._is_city))
             for p in pieces:
                 if p.known is not None and p.known.country:
                     self.prefer.add(p.known.country)
@@ -136,6 +136,10 @@ class _Builder:
             table.mentions[s.id] = mentions
         return table
 
+    def _is_city(self, name: str) -> bool:
+        place = gazetteer().city(name)
+        return place is not None and place.population >= _FOREIGN_CITY_MIN_POPULATION
+
     def _mention(
         self, s: Sentence, p: Piece, kind: EntityKind, name: str, *,
         country: str | None = None, sector: str | None = None, role: str | None = None,
@@ -161,7 +165,7 @@ class _Builder:
             if k.category == "region":
                 return self._mention(s, p, "LOC", k.name, country=k.country,
                                      place=gaz.regions.get(k.name), category="region")
-            if k.category in ("metonym", "igo", "media"):
+            if k.category in ("metonym", "igo", "media", "group"):
                 return self._mention(s, p, "ORG", k.name, country=k.country, sector=k.sector,
                                      category=k.category)
             return None  # titles are not entities
@@ -220,10 +224,11 @@ class _Builder:
             and not (p.last < len(toks) and toks[p.last].is_word and not toks[p.last].is_cap)
         ):
             return None  # "the Moskva" is a ship; "the Kyiv regime" is still Kyiv
-        place = gazetteer().city(text, self.prefer)
+        locative = _locative_context(toks, p.first)
+        place = gazetteer().city(text, self.prefer, locative=locative)
         if place is None:
             return None
-        if place.country not in self.prefer and not place.is_capital and (
+        if place.country not in self.prefer and not place.is_capital and not locative and (
             place.population < _FOREIGN_CITY_MIN_POPULATION
         ):
             return None
@@ -243,6 +248,11 @@ class _Builder:
             m.role_first = role_before(s, p.first)[3]
             return m
         role, country, sector, role_first = role_before(s, p.first)
+        if role is None and p.first >= 2 and s.tokens[p.first - 1].text == "," and (
+            s.tokens[p.first - 2].lower in ROLE_NOUNS
+        ):
+            # "An RSF adviser, Omar Bakheet, said"
+            role, country, sector, _ = role_before(s, p.first - 1)
         if country is None or role is None:
             a_role, a_country, a_sector = appositive(s, p.last)
             role = role or a_role
@@ -285,6 +295,26 @@ class _Builder:
         if word.text.isalpha() and word.text.isupper() and 2 <= len(word.text) <= 6:
             return self._mention(s, p, "ORG", word.text, category="org")
         return self._mention(s, p, "OTHER", word.text, category="other")
+
+
+_LOCATIVE = frozenset({"in", "near", "at", "outside", "around", "from", "into", "across",
+                       "inside", "toward", "towards", "to"})
+_PLACE_WORDS = frozenset({"the", "town", "city", "village", "villages", "of", "district",
+                          "settlement", "port", "capital", "region", "province", "nearby",
+                          "border", "outskirts"})
+
+
+def _locative_context(tokens: list[Token], first: int) -> bool:
+    """"near X", "from the town of X", "in the southern city of X": X is a place."""
+    k = first - 1
+    while k >= 0 and first - k <= 6:
+        word = tokens[k].lower
+        if word in _LOCATIVE:
+            return True
+        if word not in _PLACE_WORDS and not word.endswith(("ern", "al")):
+            return False
+        k -= 1
+    return False
 
 
 def _region(place: Place, text: str) -> Place:

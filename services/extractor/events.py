@@ -21,20 +21,20 @@ triggers in their complement:
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
-from services.extractor.arguments import ArgumentFinder
+from services.extractor.arguments import EQUIPMENT, ArgumentFinder
 from services.extractor.cameo import lookup
-from services.extractor.dates import DateMention, find_dates, nearest
+from services.extractor.dates import DateMention, find_dates, may_hold_dates, nearest
 from services.extractor.lexicon import LIGHT_VERBS
-from services.extractor.modality import hedged, historical, hypothetical, negated
+from services.extractor.modality import hedged, historical, hypothetical, in_condition, negated
 from services.extractor.participants import Participant, governing_preposition
 from services.extractor.places import gazetteer
 from services.extractor.quotes import Attribution, enclosing
 from services.extractor.runs import is_title_case
 from services.extractor.sentences import Sentence
-from services.extractor.triggers import Trigger, find_triggers, refine
+from services.extractor.triggers import Trigger, find_triggers, refine, trigger_forms
 from services.extractor.wordlists import ADVERBS, AUXILIARIES, MODALS, NEGATIONS
 
 _GOVERNING = frozenset({"speech", "accuse", "claim", "deny", "threaten", "warn"})
@@ -42,6 +42,10 @@ _SCOPE_STOPS = frozenset({";", "—", "–", "but", "while", "whereas", "althoug
                           "after", "because", "since", "when"})
 _HISTORICAL_DAYS = 30
 _DASHES = frozenset({"—", "–", ";"})
+_NOUN_TOO = frozenset({"attack", "attacks", "strike", "strikes", "talks"})
+_NOT_NOUNS = ADVERBS | AUXILIARIES | MODALS | NEGATIONS | frozenset(
+    {"it", "they", "he", "she", "we", "who", "which", "that", "and", "or", "to"}
+)
 _ADJUNCT = frozenset({"in", "over", "after", "for", "because", "amid", "following", "despite",
                       "since", "as", "response", "retaliation", "while", "when", "which", "who"})
 _NO_EVENT_SECTORS = frozenset({"MED"})
@@ -78,6 +82,16 @@ class Draft:
     emit: bool = True
     speaker: Participant | None = None
     """For an event inside a direct quote: who said it."""
+    trailing: bool = False
+    """A report attributed at its end ("..., the governor said"): news, not a claim."""
+    in_condition: bool = False
+    """The trigger sits in an if/unless clause ("if these attacks continue")."""
+
+    @property
+    def threatened_act(self) -> bool:
+        """Whether this can be what a threat threatens: a verb ("will strike") or a noun a
+        verb takes ("intensify attacks"), not the condition ("if the attacks continue")."""
+        return not self.in_condition and (self.trigger.pos == "verb" or self.anchor is not None)
 
     @property
     def is_force(self) -> bool:
@@ -97,11 +111,19 @@ def actor_name(p: Participant | None) -> str | None:
     return p.name or p.text
 
 
+_STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY", "LEG", "JUD"})
+
+
 def _same_side(a: Participant | None, b: Participant | None) -> bool:
+    """Same country, and not a rebel group against its state ("RSF" vs "Sudan's army")."""
     if a is None or b is None:
         return False
     if a.country and b.country:
-        return a.country == b.country
+        if a.country != b.country:
+            return False
+        sides = {x.sector in _STATE_SECTORS for x in (a, b) if x.sector}
+        rebels = {x.sector for x in (a, b)} & {"REB", "UAF", "OPP"}
+        return not (rebels and len(sides) > 1)
     return (a.name or a.text) == (b.name or b.text)
 
 
@@ -116,8 +138,10 @@ class SentenceCoder:
         self.quotes = quotes
         self.published = published
         self.args = ArgumentFinder(self.toks, parts)
-        self.dates = find_dates(s.text, s.start, published)
+        words = [t.lower.rstrip(".") for t in s.tokens]
+        self.dates = find_dates(s.text, s.start, published) if may_hold_dates(words) else []
         self.title_case = is_title_case(s.tokens)
+        self.spans = [q.span for q in quotes]
 
     def code(self) -> list[Draft]:
         """Find, connect and fill the drafts of the sentence."""
@@ -129,6 +153,7 @@ class SentenceCoder:
         for d in drafts:
             if d.frame in _GOVERNING and (d.trigger.pos == "verb" or self._noun_complement(d)):
                 d.scope = self._scope(d)
+                d.trailing = d.scope[1] <= d.trigger.first and not self._quoted_before(d)
         for d in drafts:
             inside = [g for g in drafts if g is not d and g.scope is not None
                       and g.scope[0] <= d.trigger.first < g.scope[1]
@@ -147,7 +172,60 @@ class SentenceCoder:
                 if d in d.governor.direct:
                     d.governor.direct.remove(d)
                 d.governor = None
+        self._reduced_relatives(drafts)
         return drafts
+
+    def _origin(self, d: Draft) -> Participant | None:
+        """"rockets fired from southern Lebanon": where force came from acts for it."""
+        t = d.trigger
+        for k in range(t.last, min(len(self.toks), t.last + 2)):
+            if self.toks[k].lower != "from":
+                continue
+            p = next((p for p in self.parts if k < p.first <= k + 3 and p.place is not None
+                      and p.country), None)
+            if p is not None:
+                origin = replace(p, kind="state", sector=None, can_act=True, possessive=False,
+                                 mention=None)
+                origin.name = gazetteer().country_name(p.country)
+                return origin
+        return None
+
+    def _reduced_relatives(self, drafts: list[Draft]) -> None:
+        """"drones launched by the RSF struck Port Sudan": "launched by" names who acted; the
+        main verb is the event."""
+        for d in drafts:
+            if d.is_force and d.actor is None:
+                d.actor = self._origin(d)
+            if not self._is_reduced(d):
+                continue
+            d.actor = self.args.agent(d.trigger, len(self.toks)) or self._origin(d)
+            main = next((x for x in drafts if x.trigger.pos == "verb" and x.is_force
+                         and 0 < x.trigger.first - d.trigger.last <= 12), None)
+            if main is None:
+                continue
+            if main.actor is None or (main.actor.country is None
+                                      and main.actor.head in EQUIPMENT):
+                main.actor, main.inherited = d.actor, True
+            d.emit = False
+
+    def _is_reduced(self, d: Draft) -> bool:
+        t = d.trigger
+        if t.pos != "verb" or not t.form.endswith("ed") or t.first == 0 or not d.is_force:
+            return False
+        if t.last >= len(self.toks) or self.toks[t.last].lower not in ("by", "from"):
+            return False
+        prev = self.toks[t.first - 1]
+        before = self.args.by_last.get(t.first)
+        if before is not None:
+            return before.country is None and before.head in EQUIPMENT
+        return prev.is_word and not prev.is_cap and prev.lower not in _NOT_NOUNS
+
+    def _quoted_before(self, d: Draft) -> bool:
+        """A trailing attribution of a direct quote: '"...," he said'."""
+        k = d.scope[1] if d.scope is not None else 0
+        return 0 < k <= len(self.toks) and any(
+            x.text in ("”", '"') for x in self.toks[max(0, k - 2):k + 1]
+        )
 
     def _conjoined(self, g: Draft, d: Draft) -> bool:
         """"neither confirm nor deny": two verbs of one subject, not a complement."""
@@ -170,7 +248,13 @@ class SentenceCoder:
         if p.first == 0:
             return False
         prev = self.toks[p.first - 1].lower
-        return prev in LIGHT_VERBS or governing_preposition(self.toks, p.first) is not None
+        before = self.toks[p.first - 2].lower if p.first >= 2 else ""
+        verb = prev in trigger_forms() and (
+            prev not in _NOUN_TOO or before in MODALS or before in ("to", "would", "will")
+        )
+        return prev in LIGHT_VERBS or verb or governing_preposition(
+            self.toks, p.first
+        ) is not None
 
     def _noun_complement(self, d: Draft) -> bool:
         """"the threat of force", "accusations that ...": a noun governs only such."""
@@ -247,6 +331,8 @@ class SentenceCoder:
     def _own_range(self, d: Draft) -> tuple[int, int]:
         """Range for a trigger's place and date: a governor's stop where its complement starts."""
         lo, hi = self._clause(d)
+        if d.scope is not None and d.scope[1] <= d.trigger.first:
+            lo = max(lo, d.scope[1])  # "..., X said in Kyiv": only what follows the report
         if d.scope is not None and d.scope[0] >= d.trigger.last:
             first_dependent = min((x.trigger.first for x in d.dependents), default=d.scope[0])
             hi = min(hi, max(d.trigger.last, first_dependent))
@@ -301,6 +387,10 @@ class SentenceCoder:
         if d.target is not None:
             group = a.conjuncts(d.target)
             d.target, d.target_also = group[0], group[1:]
+        if d.code == "036" and d.target is None:
+            # "ready to hold talks with New Delhi"
+            d.target = next((p for p in self.parts if t.last <= p.first < t.last + 12
+                             and governing_preposition(self.toks, p.first) == "with"), None)
         if d.code in ("040", "046", "036"):
             sides = a.between(t)
             if sides is not None:
@@ -317,6 +407,9 @@ class SentenceCoder:
                     parties = a.conjuncts(after) if after is not None else []
                     if len(parties) >= 2:
                         d.actor, d.target = parties[0], parties[1]
+            if d.target is None and d.actor is not None and d.actor.also_countries:
+                # "Russian and Ukrainian delegations met"
+                d.target = other_side(d.actor, d.actor.also_countries[0])
         if d.actor is not None and d.actor is d.target:
             d.target = None
         p_lo, p_hi = self._own_range(d)
@@ -329,7 +422,7 @@ class SentenceCoder:
         if d.target is not None and d.target.kind == "territory" and d.place is None:
             d.place = d.target
         d.code = refine(d.code, self.toks, t.first, t.last)
-        quote = enclosing([q.span for q in self.quotes], self.toks[t.first].start)
+        quote = enclosing(self.spans, self.toks[t.first].start)
         if quote is not None:
             d.speaker = next((q.speaker for q in self.quotes if q.span is quote), None)
 
@@ -351,6 +444,7 @@ class SentenceCoder:
 
     def _modality(self, d: Draft) -> None:
         t = d.trigger
+        d.in_condition = in_condition(self.toks, t.first)
         d.negated = negated(self.toks, t)
         d.hypothetical = hypothetical(self.toks, t, d.anchor)
         d.historical = historical(self.toks, t)
@@ -366,6 +460,8 @@ class SentenceCoder:
         span_lo, span_hi = max(span_lo, seg_lo), min(span_hi, seg_hi)
         own = [x for x in self.dates if span_lo <= x.start < span_hi
                and not _since_between(self.s, here, x)]
+        if not d.hypothetical:
+            own = [x for x in own if x.value <= self.published]  # "next month" is not yet
         d.date = nearest(own, here)
         if d.date is not None and latest_day(d.date) < self.published - timedelta(
             days=_HISTORICAL_DAYS
@@ -386,6 +482,13 @@ def _since_between(s: Sentence, position: int, d: DateMention) -> bool:
     a, b = (position, d.start) if d.start >= position else (d.end, position)
     between = s.text[a - s.start:b - s.start].lower()
     return " since " in f" {between} " or between.rstrip().endswith("since")
+
+
+def other_side(p: Participant, country: str) -> Participant:
+    """The same group, for its other country: "Russian and Ukrainian delegations"."""
+    other = replace(p, country=country, also_countries=[])
+    other.name = gazetteer().country_name(country) or p.name
+    return other
 
 
 def resolve_we(p: Participant | None, speaker: Participant | None) -> Participant | None:

@@ -46,9 +46,11 @@ class Entry:
     """The subject suffers the event ("came under fire"): subject is the target."""
     needs_before: bool = False
     """Whether a needed context word may also come before the trigger ("missiles hit")."""
+    next_words: frozenset[str] = field(default_factory=frozenset)
+    """Words one of which must follow right after ("ready to", "willing to")."""
 
 
-NEEDS_WINDOW: Final = 6
+NEEDS_WINDOW: Final = 8
 
 _WEAPONS = frozenset(
     {"missile", "missiles", "drone", "drones", "rocket", "rockets", "shell", "shells",
@@ -70,6 +72,7 @@ _ACCUSATIONS = frozenset(
     {"accusations", "accusation", "claims", "allegations", "allegation", "charges", "charge",
      "reports", "responsibility", "involvement", "blame", "suggestions"}
 )
+_TO_FOR = frozenset({"to", "for"})
 _STRIKE_NOT_AFTER = frozenset({"deal", "deals", "balance", "chord", "tone", "note", "pose",
                                "agreement", "bargain", "compromise"})
 _STRIKE_NOT_BEFORE = frozenset({"hunger", "general", "labor", "labour", "on", "workers",
@@ -99,15 +102,16 @@ IRREGULAR: Final[dict[str, tuple[str, ...]]] = {
     "step": ("step", "steps", "stepped", "stepping"),
     "target": ("target", "targets", "targeted", "targeting", "targetted"),
     "begin": ("begin", "begins", "began", "begun", "beginning"),
+    "take": ("take", "takes", "took", "taken", "taking"),
 }
 
 
 def _e(lemma: str, pos: Pos, code: str, frame: Frame = "act", weight: float = 0.6,
        *, needs: frozenset[str] = frozenset(), not_before: frozenset[str] = frozenset(),
        not_after: frozenset[str] = frozenset(), passive_like: bool = False,
-       needs_before: bool = False) -> Entry:
+       needs_before: bool = False, next_words: frozenset[str] = frozenset()) -> Entry:
     return Entry(lemma, pos, code, frame, weight, needs, not_before, not_after, passive_like,
-                 needs_before)
+                 needs_before, next_words)
 
 
 ENTRIES: Final[tuple[Entry, ...]] = (
@@ -156,9 +160,9 @@ ENTRIES: Final[tuple[Entry, ...]] = (
     _e("promise", "verb", "130", "warn", 0.4),
     _e("ultimatum", "noun", "130", "threaten", 0.6),
     # intent to negotiate and consultations
-    _e("ready", "verb", "036", "act", 0.65, needs=_TALKS),
-    _e("willing", "verb", "036", "act", 0.65, needs=_TALKS),
-    _e("prepared", "verb", "036", "act", 0.6, needs=_TALKS),
+    _e("ready", "verb", "036", "act", 0.65, needs=_TALKS, next_words=_TO_FOR),
+    _e("willing", "verb", "036", "act", 0.65, needs=_TALKS, next_words=_TO_FOR),
+    _e("prepared", "verb", "036", "act", 0.6, needs=_TALKS, next_words=_TO_FOR),
     _e("offer", "verb", "036", "act", 0.6, needs=_TALKS),
     _e("propose", "verb", "036", "act", 0.6, needs=_TALKS),
     _e("agree", "verb", "036", "act", 0.55, needs=_TALKS),
@@ -188,6 +192,9 @@ ENTRIES: Final[tuple[Entry, ...]] = (
     _e("threat level", "noun", "151", "act", 0.55),
     _e("step up security", "verb", "151", "act", 0.5),
     # coercion
+    _e("take", "verb", "170", "act", 0.45,
+       needs=frozenset({"measures", "countermeasures", "retaliatory", "reprisals"})),
+    _e("retaliate", "verb", "190", "act", 0.45),
     _e("arrest", "verb", "173", "act", 0.6),
     _e("detain", "verb", "173", "act", 0.6),
     _e("occupy", "verb", "192", "act", 0.55),

@@ -23,7 +23,9 @@ from services.extractor.wordlists import (
     PREPOSITIONS,
 )
 
-_AUX_CHAIN = ADVERBS | AUXILIARIES | NEGATIONS | frozenset({"be", "have", "been"})
+_AUX_CHAIN = ADVERBS | AUXILIARIES | NEGATIONS | frozenset(
+    {"be", "have", "been", "keep", "continue", "start", "begin", "resume"}
+)
 _NOMINAL_REACH = 7
 _PREVENTING = frozenset({"banned", "bans", "ban", "barred", "prevented", "prevent", "stopped",
                          "blocked", "refrained", "refrain", "refrains", "kept", "forbade",
@@ -63,7 +65,7 @@ def negated(tokens: list[Token], t: Trigger) -> bool:
     return False
 
 
-def _in_condition(tokens: list[Token], i: int) -> bool:
+def in_condition(tokens: list[Token], i: int) -> bool:
     """True when token ``i`` sits in an if/unless clause."""
     j = i - 1
     while j >= 0:
@@ -79,7 +81,7 @@ def _in_condition(tokens: list[Token], i: int) -> bool:
 def hypothetical(tokens: list[Token], t: Trigger, anchor: int | None = None) -> bool:
     """Future, modal, conditional or infinitival: "will strike", "could", "if ... attacks",
     "plans to attack", "possible provocations". ``anchor`` is a light verb governing a noun."""
-    if _in_condition(tokens, t.first):
+    if in_condition(tokens, t.first):
         return True
     position = anchor if anchor is not None else t.first
     if t.pos == "verb" or anchor is not None:

@@ -17,13 +17,15 @@ from services.extractor.demonyms import (
     IGOS,
     MEDIA,
     METONYMS,
+    NON_STATE,
     REGIONS,
 )
 from services.extractor.places import gazetteer
 from services.extractor.roles import TITLES
 from services.extractor.tokens import tokenize
 
-Category = Literal["country", "demonym", "people", "metonym", "igo", "media", "title", "region"]
+Category = Literal["country", "demonym", "people", "metonym", "igo", "media", "title", "region",
+                   "group"]
 
 MAX_PHRASE = 6
 
@@ -57,6 +59,8 @@ def known_phrases() -> dict[tuple[str, ...], Known]:
         add(name, Known("region", name, iso3))
     for metonym, (iso3, sector) in METONYMS.items():
         add(metonym, Known("metonym", metonym, iso3, sector))
+    for name, (canonical, iso3, sector) in NON_STATE.items():
+        add(name, Known("group", canonical, iso3, sector))
     for name, canonical in IGOS.items():
         add(name, Known("igo", canonical, None, "IGO"))
     for name, canonical in MEDIA.items():

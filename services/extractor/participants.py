@@ -18,7 +18,7 @@ target or its place:
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from newsflow.messages import Actor
 from services.extractor.entities import Mention
@@ -32,6 +32,7 @@ from services.extractor.wordlists import (
     DETERMINERS,
     FIRST_PERSON_PRONOUNS,
     MODALS,
+    MONTHS,
     NEGATIONS,
     NONPERSONAL_PRONOUNS,
     PERSONAL_PRONOUNS,
@@ -39,9 +40,12 @@ from services.extractor.wordlists import (
     PLACE_NOUNS,
     PREPOSITIONS,
     SUBORDINATORS,
+    WEEKDAYS,
 )
 
-_MULTI_ROLES = sorted((tuple(k.split()) for k in ROLE_NOUNS if " " in k), key=len, reverse=True)
+_MULTI_ROLES: dict[str, list[tuple[str, ...]]] = {}
+for _key in sorted((tuple(k.split()) for k in ROLE_NOUNS if " " in k), key=len, reverse=True):
+    _MULTI_ROLES.setdefault(_key[0], []).append(_key)
 _SECTOR_RANK = {"MIL": 0, "SPY": 1, "COP": 2, "REB": 3, "UAF": 3, "LEG": 4, "JUD": 4, "GOV": 5}
 _NOUN_SECTOR_WINS = frozenset({"CVL", "MED", "BUS", "REB", "UAF", "LEG", "JUD", "COP", "SPY"})
 _FROM_NOUNS = frozenset({"representatives", "delegation", "delegations", "delegates",
@@ -55,8 +59,9 @@ _VERBISH = (AUXILIARIES | MODALS | ADVERBS | NEGATIONS | PREPOSITIONS | SUBORDIN
             | frozenset({"and", "or", "but", "said", "says", "say", "told", "tells"}))
 _ACTING_TERRITORIES = frozenset({"region", "regions", "city", "cities", "town", "towns",
                                  "village", "villages"})
-_DUMMY_IT_NEXT = frozenset({"is", "was", "'s", "’s", "seems", "seemed", "appears", "appeared",
-                            "remains", "remained", "has", "had"})
+_PRONOUNS = PERSONAL_PRONOUNS | NONPERSONAL_PRONOUNS | FIRST_PERSON_PRONOUNS
+_DUMMY_IT_NEXT = frozenset({"'s", "’s", "seems", "seemed", "appears", "appeared", "remains",
+                            "remained"})
 
 
 @dataclass(slots=True)
@@ -82,6 +87,8 @@ class Participant:
     pronoun: str | None = None
     """An unresolved first-person pronoun ("we"), for the quote's speaker."""
     mention: Mention | None = None
+    also_countries: list[str] = field(default_factory=list)
+    """Further countries of a group: "Russian and Ukrainian delegations"."""
 
     def actor(self) -> Actor:
         """This participant as an event actor or target."""
@@ -119,7 +126,8 @@ def _from_mention(s: Sentence, m: Mention) -> Participant | None:
         p.kind, p.name = "people", country_name or m.name
     elif m.kind == "NORP":
         nxt = s.tokens[m.last].lower if m.last < len(s.tokens) else ""
-        if nxt in TERRITORY_NOUNS and m.country is not None:
+        after = s.tokens[m.last + 1].lower if m.last + 1 < len(s.tokens) else ""
+        if nxt in TERRITORY_NOUNS and m.country is not None and after not in ROLE_NOUNS:
             p.last = m.last + 1
             p.start, p.end, p.text = _span(s, m.first, m.last + 1)
             p.possessive = _is_possessive(s.tokens, p.last)
@@ -136,7 +144,7 @@ def _from_mention(s: Sentence, m: Mention) -> Participant | None:
 
 def _role_at(tokens: list[Token], i: int) -> int:
     """Length of the role noun starting at token ``i`` (0 when there is none)."""
-    for words in _MULTI_ROLES:
+    for words in _MULTI_ROLES.get(tokens[i].lower, ()):
         n = len(words)
         if tuple(t.lower for t in tokens[i:i + n]) == words:
             return n
@@ -161,9 +169,15 @@ def _adjectival(tokens: list[Token], i: int, j: int) -> bool:
 
 
 def _best_sector(noun_sector: str | None, modifier_sectors: list[str]) -> str | None:
+    """"defence ministry" is MIL, "government forces" MIL, "police forces" COP, "local
+    residents" CVL."""
     if noun_sector in _NOUN_SECTOR_WINS or not modifier_sectors:
         return noun_sector
-    return min(modifier_sectors, key=lambda x: _SECTOR_RANK.get(x, 9))
+    for specific in ("COP", "SPY"):
+        if specific in modifier_sectors:
+            return specific
+    candidates = modifier_sectors + ([noun_sector] if noun_sector else [])
+    return min(candidates, key=lambda x: _SECTOR_RANK.get(x, 9))
 
 
 class ParticipantFinder:
@@ -186,6 +200,8 @@ class ParticipantFinder:
                 continue
             p = _from_mention(s, m)
             if p is not None:
+                if p.kind == "person" and p.country is None and m.role:
+                    self._country_from_role(p, m)
                 by_first[m.first] = p
         for p in by_first.values():
             consumed.update(range(p.first, p.last))
@@ -217,8 +233,9 @@ class ParticipantFinder:
             i = j
         # Pronouns.
         ordered = sorted(by_first.values(), key=lambda p: p.first)
+        covered = {k for p in ordered for k in range(p.first, p.last)}
         for t in toks:
-            if any(p.first <= t.i < p.last for p in ordered):
+            if t.lower not in _PRONOUNS or t.i in covered:
                 continue
             pro = self._pronoun(s, t, ordered)
             if pro is not None:
@@ -296,13 +313,19 @@ class ParticipantFinder:
         group = Participant(sentence=s.id, first=first, last=j, start=start, end=end, text=text,
                             kind="group", sector=sector, head=head,
                             possessive=_is_possessive(toks, j))
+        countries.sort(key=lambda c: c.first)
         owner_p = next((c for c in countries if c.country), None)
         if owner_p is not None:
             group.country = owner_p.country
-            if owner_p.kind == "org" and owner_p.mention is not None and (
+            if owner_p.kind == "org" and owner_p.sector in ("REB", "UAF"):
+                group.sector = owner_p.sector  # "RSF drones", "Houthi rebels"
+                group.name = owner_p.name
+            elif owner_p.kind == "org" and owner_p.mention is not None and (
                 owner_p.mention.category != "metonym"
             ):
                 group.sector = group.sector or owner_p.sector
+            group.also_countries = [c.country for c in countries[1:]
+                                    if c.country and c.country != group.country]
         elif pronoun_owner is not None:
             current = sorted((p for p in by_first.values() if p.last <= first),
                              key=lambda p: p.first)
@@ -316,8 +339,17 @@ class ParticipantFinder:
             if antecedent is not None:
                 group.country = antecedent.country
                 group.sector = antecedent.sector or group.sector
-        group.name = gazetteer().country_name(group.country) or head
+        group.name = group.name or gazetteer().country_name(group.country) or head
         return group
+
+    def _country_from_role(self, p: Participant, m: Mention) -> None:
+        """"ministry spokesman Eitan Barak": the ministry last mentioned is his employer."""
+        for word in reversed((m.role or "").lower().split()):
+            if word in ROLE_NOUNS and ROLE_NOUNS[word] in ("GOV", "MIL", "COP", "SPY", "LEG"):
+                antecedent = self._same_head(word)
+                if antecedent is not None and antecedent.country:
+                    p.country = m.country = antecedent.country
+                    return
 
     def _last_place(self, noun: str) -> Participant | None:
         kinds = {"region": ("region", "city"), "city": ("city",), "town": ("city",),
@@ -385,6 +417,9 @@ class ParticipantFinder:
 
 #: Words that are prepositions or conjunctions: "after Moscow accused" starts a clause.
 _NOT_GOVERNING = frozenset({"of", "since", "after", "before", "like", "until"})
+_CALENDAR = frozenset(WEEKDAYS + MONTHS)
+#: Endings of adjectives that may stand in a noun phrase: "paramilitary", "social", "nuclear".
+_ADJECTIVE_ENDINGS = ("al", "ic", "ian", "ern", "ive", "ous", "ary", "ful", "ese", "ar")
 _SKIP_TO_PREPOSITION = DETERMINERS | PLACE_ADJECTIVES | PLACE_NOUNS | frozenset({"of", ","})
 
 
@@ -408,12 +443,12 @@ def governing_preposition(tokens: list[Token], first: int) -> str | None:
         if t.text == "," and not (k > 0 and (tokens[k - 1].lower in PLACE_NOUNS
                                              or tokens[k - 1].lower in PLACE_ADJECTIVES)):
             return "of" if seen_of else None  # only an appositive place: "region, Belgorod"
-        possessor = k + 1 < len(tokens) and tokens[k + 1].is_possessive_marker
         if not (
             (t.lower in _SKIP_TO_PREPOSITION and t.lower not in ("that", "which", "what"))
             or t.is_possessive_marker
             or t.text.isdigit()
-            or (t.is_cap and t.is_word and possessor)
+            or (t.is_cap and t.is_word and t.lower not in _CALENDAR)
+            or (not t.is_cap and t.lower.endswith(_ADJECTIVE_ENDINGS))
             or t.lower in ("’", "'", "“", '"')
         ):
             return "of" if seen_of else None  # "residents of Belgorod"

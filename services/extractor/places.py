@@ -84,8 +84,12 @@ class Gazetteer:
         """The country called ``name`` (its own name or a common alias)."""
         return self.countries.get(name)
 
-    def city(self, name: str, prefer: Iterable[str] = ()) -> Place | None:
-        """The most likely city called ``name``, or ``None``."""
+    def city(self, name: str, prefer: Iterable[str] = (), *, locative: bool = False
+             ) -> Place | None:
+        """The most likely city called ``name``, or ``None``.
+
+        ``locative``: the text says it is a place ("near X", "the town of X"), so small
+        cities count under any spelling."""
         primary = self.primary.get(name, ())
         alternate = self.alternate.get(name, ())
         if not primary and not alternate:
@@ -104,7 +108,7 @@ class Gazetteer:
             if s > best_score:
                 best, best_score = place, s
         for place in alternate[:5]:
-            if place.population < _ALTERNATE_MIN_POPULATION and " " not in name:
+            if place.population < _ALTERNATE_MIN_POPULATION and " " not in name and not locative:
                 continue
             s = score(place, math.log10(_ALTERNATE_ADVANTAGE))
             if s > best_score:

@@ -16,6 +16,8 @@ paragraph. Reported speech is "X said (that)
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from newsflow.messages import Quote
@@ -23,6 +25,7 @@ from services.extractor.participants import Participant, governing_preposition
 from services.extractor.sentences import Sentence
 from services.extractor.tokens import Token
 
+_MARKS = re.compile('[“”"]')
 _OPEN = "“"
 _CLOSE = "”"
 _STRAIGHT = '"'
@@ -68,7 +71,8 @@ def quote_spans(text: str) -> list[QuoteSpan]:
     offset = 0
     for paragraph, line in enumerate(text.split("\n")):
         opened: int | None = None
-        for k, ch in enumerate(line):
+        for mark in _MARKS.finditer(line):
+            k, ch = mark.start(), mark.group()
             pos = offset + k
             if ch == _OPEN or (ch == _STRAIGHT and opened is None):
                 if opened is None:
@@ -84,10 +88,10 @@ def quote_spans(text: str) -> list[QuoteSpan]:
 
 
 def enclosing(spans: list[QuoteSpan], offset: int) -> QuoteSpan | None:
-    """The quote span containing ``offset``, if any."""
-    for s in spans:
-        if s.start <= offset < s.end:
-            return s
+    """The quote span containing ``offset``, if any (``spans`` in text order)."""
+    k = bisect_right([s.start for s in spans], offset) - 1
+    if k >= 0 and spans[k].start <= offset < spans[k].end:
+        return spans[k]
     return None
 
 
@@ -118,11 +122,12 @@ class QuoteFinder:
         self.sentences = sentences
         self.parts = participants
         self.spans = quote_spans(text)
+        self._starts = [s.start for s in sentences]
 
     def _sentence_at(self, offset: int) -> Sentence | None:
-        for s in self.sentences:
-            if s.start <= offset < s.end + 1:
-                return s
+        k = bisect_right(self._starts, offset) - 1
+        if k >= 0 and self.sentences[k].start <= offset < self.sentences[k].end + 1:
+            return self.sentences[k]
         return None
 
     def _after(self, span: QuoteSpan) -> Participant | None:
@@ -213,7 +218,7 @@ class QuoteFinder:
                 continue
             s = self._sentence_at(a.span.start)
             out.append(Quote(
-                text=content.strip(), kind="direct", speaker=speaker_name(a.speaker),
+                text=content.strip().rstrip(",;: "), kind="direct", speaker=speaker_name(a.speaker),
                 speaker_role=speaker_role(a.speaker), sentence_id=s.id if s else 1,
                 start=a.span.start, end=a.span.end,
             ))

@@ -49,7 +49,7 @@ ROLE_NOUNS: Final[dict[str, str | None]] = {
     "forces": "MIL", "force": "MIL", "troops": "MIL", "soldiers": "MIL", "soldier": "MIL",
     "servicemen": "MIL", "marines": "MIL", "units": "MIL", "unit": "MIL", "battalion": "MIL",
     "battalions": "MIL", "brigade": "MIL", "brigades": "MIL", "commanders": "MIL",
-    "commander": "MIL", "general": "MIL", "generals": "MIL", "helicopters": "MIL",
+    "commander": "MIL", "generals": "MIL", "helicopters": "MIL",
     "helicopter": "MIL", "jets": "MIL", "warplanes": "MIL", "warplane": "MIL",
     "aircraft": "MIL", "drones": "MIL", "drone": "MIL", "warships": "MIL", "warship": "MIL",
     "tanks": "MIL", "artillery": "MIL", "fleet": "MIL", "reservists": "MIL",
@@ -82,8 +82,9 @@ ROLE_NOUNS: Final[dict[str, str | None]] = {
     "journalist": "MED", "reporters": "MED", "newspaper": "MED", "broadcaster": "MED",
     "residents": "CVL", "civilians": "CVL", "citizens": "CVL", "villagers": "CVL",
     "people": "CVL", "children": "CVL", "protesters": "CVL", "workers": "CVL",
-    "refugees": "CVL", "families": "CVL", "population": "CVL", "businesses": "BUS",
-    "companies": "BUS", "company": "BUS", "firms": "BUS",
+    "refugees": "CVL", "families": "CVL", "population": "CVL", "migrants": "CVL",
+    "businesses": "BUS",
+    "companies": "BUS", "company": "BUS", "firms": "BUS", "source": None, "sources": None,
 }
 
 #: Lower-case words that may stand between a country word and a role noun

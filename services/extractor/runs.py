@@ -10,6 +10,7 @@ left for the entity recogniser to classify.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from services.extractor.names import Known, match_known
@@ -135,8 +136,16 @@ def _org_span(texts: list[str], pieces_start: int) -> tuple[int, int] | None:
     return pieces_start, last
 
 
-def segment(tokens: list[Token], a: int, b: int) -> list[Piece]:
+def segment(tokens: list[Token], a: int, b: int,
+            is_city: Callable[[str], bool] = lambda _: False) -> list[Piece]:
+    """Cut the run ``tokens[a:b]``; ``is_city`` tells a city whose name holds a known
+    word ("Port Sudan", "Kuwait City") from that word."""
     texts = [t.text for t in tokens[a:b]]
+    whole = match_known(texts, 0)
+    if len(texts) > 1 and not (whole is not None and whole[0] == len(texts)) and is_city(
+        " ".join(texts)
+    ):
+        return [Piece(a, b, "unknown")]
     start = 0
     pieces: list[Piece] = []
     # Leading known non-org words stay separate ("Russian" in "Russian Defense Ministry").

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from services.extractor.wordlists import (
@@ -11,26 +12,29 @@ from services.extractor.wordlists import (
     OTHER_ABBREVIATIONS,
 )
 
+_TAKES_PERIOD = NON_TERMINAL_ABBREVIATIONS | MONTH_ABBREVIATIONS | OTHER_ABBREVIATIONS
+#: Contractions that look like possessives but are not.
+_NOT_POSSESSIVE = "it|he|she|that|there|what|who|here|where|let|how|when"
+
 _TOKEN = re.compile(
-    r"""
-      (?:[A-Za-z]\.){2,}                  # acronyms with periods: U.S., U.K., p.m.
-    | [^\W_]+(?:[-'’&/.][^\W_]+)*         # words, with inner hyphens, apostrophes, S-400, 24/7
-    | \.\.\.|…                            # ellipsis
-    | [^\w\s]                             # any other single symbol
+    rf"""
+      (?:[A-Za-z]\.){{2,}}                              # acronyms with periods: U.S., p.m.
+    | (?i:\b(?:{_NOT_POSSESSIVE})['’]s\b)               # it's, that's: one token
+    | [^\W_]+(?:[-'’&/.](?![sS]\b)[^\W_]+)*(?:\.(?!\.))? # words (S-400, 24/7), maybe "Gen."
+    | ['’][sS]\b                                        # possessive: Ukraine + 's
+    | \.\.\.|…                                          # ellipsis
+    | [^\w\s]                                           # any other single symbol
     """,
     re.VERBOSE,
 )
 
-_TAKES_PERIOD = NON_TERMINAL_ABBREVIATIONS | MONTH_ABBREVIATIONS | OTHER_ABBREVIATIONS
 
-#: Contractions that look like possessives but are not.
-_NOT_POSSESSIVE = frozenset({"it", "he", "she", "that", "there", "what", "who", "here", "where",
-                             "let", "how", "when"})
-
-
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Token:
-    """One token: its text, absolute offsets and its index within the sentence."""
+    """One token: its text, absolute offsets and its index within the sentence.
+
+    Not frozen only because frozen dataclasses are slow to build; treat it as read-only.
+    """
 
     text: str
     start: int
@@ -46,49 +50,32 @@ class Token:
         return self.lower in ("'s", "’s")
 
 
-def _make(text: str, start: int, i: int) -> Token:
-    first = text[0]
-    return Token(
-        text=text,
-        start=start,
-        end=start + len(text),
-        i=i,
-        lower=text.lower().replace("’", "'") if "’" in text else text.lower(),
-        is_word=first.isalnum(),
-        is_cap=first.isupper(),
-    )
-
-
 def tokenize(text: str, offset: int = 0) -> list[Token]:
-    """Split ``text`` into tokens; offsets are ``offset`` plus the position in ``text``."""
+    """Split ``text`` into tokens; offsets are ``offset`` plus the position in ``text``.
+
+    A period stays on titles, month abbreviations and initials ("Gen.", "Feb.", "F.") and
+    is a token of its own everywhere else.
+    """
     tokens: list[Token] = []
-    consumed = 0
+    append = tokens.append
     for m in _TOKEN.finditer(text):
         word = m.group()
-        start = m.start()
-        end = m.end()
-        if start < consumed:  # the period an abbreviation already took
+        start = offset + m.start()
+        if len(word) > 1 and word[-1] == "." and word[-2] != "." and not (
+            word[:-1] in _TAKES_PERIOD or (len(word) == 2 and word[0].isupper())
+            or word[-3:-2] == "."
+        ):
+            _add(append, word[:-1], start, len(tokens))
+            _add(append, ".", start + len(word) - 1, len(tokens))
             continue
-        if word[0].isalnum():
-            # A title or month abbreviation keeps its period: "Gen.", "Feb.", "F.".
-            if (
-                end < len(text)
-                and text[end] == "."
-                and (word in _TAKES_PERIOD or (len(word) == 1 and word.isupper()))
-            ):
-                word += "."
-                end += 1
-                consumed = end
-            # Split a possessive: "Ukraine's" -> "Ukraine" + "'s".
-            if (
-                len(word) > 2
-                and word[-2] in "'’"
-                and word[-1] in "sS"
-                and word[:-2].lower() not in _NOT_POSSESSIVE
-            ):
-                tokens.append(_make(word[:-2], offset + start, len(tokens)))
-                tokens.append(_make(word[-2:], offset + start + len(word) - 2, len(tokens)))
-                continue
-        tokens.append(_make(word, offset + start, len(tokens)))
+        _add(append, word, start, len(tokens))
     return tokens
 
+
+def _add(append: Callable[[Token], None], word: str, start: int, i: int) -> None:
+    first = word[0]
+    lower = word.lower()
+    if "’" in lower:
+        lower = lower.replace("’", "'")
+    append(Token(word, start, start + len(word), i, lower, first.isalnum() and lower != "'s",
+                 first.isupper()))

@@ -113,6 +113,7 @@ def _index() -> dict[str, list[tuple[tuple[frozenset[str], ...], Entry]]]:
     return index
 
 
+@lru_cache(maxsize=1)
 def trigger_forms() -> frozenset[str]:
     """Every word form that starts a trigger (for telling verbs from nouns elsewhere)."""
     return frozenset(_index())
@@ -140,8 +141,10 @@ def _verb_context(tokens: list[Token], i: int, subject_ends: set[int],
     if form.endswith("ing"):
         return not after_modifier
     nxt = tokens[i + 1].lower if i + 1 < len(tokens) else ""
-    if form.endswith("ed") and (nxt in PLACE_NOUNS or nxt in TERRITORY_NOUNS):
-        return None  # "occupied regions", "targeted areas"
+    if form.endswith("ed") and (nxt in PLACE_NOUNS or nxt in TERRITORY_NOUNS) and not (
+        prev is not None and (prev.lower in AUXILIARIES or i in subject_ends)
+    ):
+        return None  # "occupied regions", "targeted areas"; not "have occupied parts"
     if form.endswith("ed") or form in ("struck", "shot", "held", "met", "told", "said",
                                        "fought", "hit"):
         if prev is not None and (after_modifier or prev.lower in PREPOSITIONS) and not (
@@ -164,6 +167,8 @@ def _context_ok(tokens: list[Token], i: int, n: int, entry: Entry) -> bool:
     if after and after[0] in DETERMINERS:
         after = after[1:]  # "strike a deal"
     if prev in entry.not_before or (after and after[0] in entry.not_after):
+        return False
+    if entry.next_words and (i + n >= len(tokens) or tokens[i + n].lower not in entry.next_words):
         return False
     if entry.needs:
         lo = max(0, i - NEEDS_WINDOW) if entry.needs_before else i
@@ -193,7 +198,11 @@ def find_triggers(tokens: list[Token], subject_ends: set[int],
         if i >= 2 and tokens[i - 1].lower in ("and", "or") and triggers and (
             triggers[-1].last == i - 1
         ):
-            reading = triggers[-1].pos == "verb"  # "attacks or sabotage": like the first
+            # "attacks or sabotage": like the first; "sabotage and strike Russian territory"
+            # takes an object, so it is a verb
+            nxt = tokens[i + n] if i + n < len(tokens) else None
+            takes_object = nxt is not None and (nxt.is_cap or nxt.lower in ("the", "a", "an"))
+            reading = triggers[-1].pos == "verb" or takes_object
         chosen: Entry | None = None
         for length, entry in options:
             if length != n or not _context_ok(tokens, i, n, entry):

@@ -145,7 +145,8 @@ INTENT_VERBS: Final = frozenset(
 FACTIVE_INFINITIVE_VERBS: Final = frozenset(
     {
         "used", "began", "begun", "started", "continued", "continue", "continues", "managed",
-        "attempted", "tried", "went", "moved", "helped", "sought", "appeared",
+        "attempted", "tried", "went", "moved", "helped", "sought", "appeared", "voted",
+        "decided",
     }
 )
 
