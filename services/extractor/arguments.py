@@ -107,13 +107,15 @@ class ArgumentFinder:
     def subject(self, i: int, lower: int = 0) -> Participant | None:
         """The subject of a verb at token ``i``, not looking before token ``lower``."""
         toks = self.tokens
-        if i > 0 and (toks[i - 1].text in _QUOTE_CLOSERS or (
-            i > 1 and toks[i - 1].text == "," and toks[i - 2].text in _QUOTE_CLOSERS
-        )):
-            # '"...," said Budanov': the subject follows the verb
+        if i > 0 and (toks[i - 1].text in _QUOTE_CLOSERS or self._after_comma(i)):
+            # '"...," said Budanov', "..., said Juan Perez": the subject follows the verb
             after = self.by_first.get(i + 1)
-            if after is not None and after.can_act:
+            if after is not None and after.can_act and toks[i].lower in _SPEECH:
                 return after
+            if toks[i].lower.endswith("ing") and self._after_comma(i):
+                # "..., publicly threatening them": the subject of the main clause
+                return next((p for p in self.parts if p.first < i and p.can_act
+                             and p.kind != "modifier" and self._prep(p) is None), None)
         j = i - 1
         while j >= lower and i - j <= _SUBJECT_REACH:
             t = toks[j]
@@ -141,6 +143,12 @@ class ArgumentFinder:
                 j = head.first
             j -= 1
         return None
+
+    def _after_comma(self, i: int) -> bool:
+        j = i - 1
+        while j >= 0 and self.tokens[j].lower in ADVERBS:
+            j -= 1
+        return j >= 0 and self.tokens[j].text == ","
 
     def _parenthetical(self, comma: int, lower: int) -> int | None:
         """Index just before an aside ending at ``comma``: ", it claimed," or an appositive
@@ -369,8 +377,10 @@ class ArgumentFinder:
             if p.place is None or any(p is x for x in exclude) or not lower <= p.first < upper:
                 continue
             prep = self._prep(p)
-            if prep not in LOCATIVE_PREPOSITIONS and not (prep == "from" and t.code == "EVAC"):
-                continue
+            if prep not in LOCATIVE_PREPOSITIONS and not (
+                prep == "from" and t.code == "EVAC" and p.kind in ("city", "region")
+            ):
+                continue  # people are evacuated from a town, not "from the Ukrainian border"
             if t.pos == "noun" and p.first < t.last:
                 continue  # "in Kyiv in retaliation for attacks": Kyiv is not where they were
             a, b = (t.last, p.first) if p.first >= t.last else (p.last, t.first)

@@ -80,6 +80,7 @@ _TABLE: Final = (
     ("173", "Arrest, detain, or charge with legal action", "COERCE", 4, -5.0),
     ("180", "Use unconventional violence", "ASSAULT", 4, -9.0),
     ("181", "Abduct, hijack, or take hostage", "ASSAULT", 4, -9.0),
+    ("1821", "Sexually assault", "ASSAULT", 4, -9.0),
     ("183", "Conduct suicide, car, or other non-military bombing", "ASSAULT", 4, -10.0),
     ("186", "Assassinate", "ASSAULT", 4, -10.0),
     ("190", "Use conventional military force", "ASSAULT", 4, -10.0),

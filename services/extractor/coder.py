@@ -27,6 +27,7 @@ from newsflow.messages import (
 from services.extractor.cameo import EVACUATION, lookup
 from services.extractor.dates import Precision
 from services.extractor.events import Draft, SentenceCoder, _same_side, actor_name, resolve_we
+from services.extractor.lexicon import WEAPON_CODES
 from services.extractor.participants import Participant
 from services.extractor.places import gazetteer
 from services.extractor.quotes import Attribution, enclosing
@@ -36,6 +37,8 @@ CODER = Coder(name="newsflow-rules", version="0.1.0")
 
 _DOMESTIC_CODES = frozenset({EVACUATION, "151", "152", "154", "173"})
 _MOBILISATION = frozenset({"151", "152", "154"})
+_ARMED = frozenset({"MIL", "REB", "UAF", "COP", "SPY"})
+_POLITICAL = _ARMED | frozenset({"GOV", "LEG", "JUD", "IGO", "OPP", "PTY"})
 
 
 def _from_place(p: Participant) -> Participant:
@@ -194,10 +197,11 @@ class ArticleCoder:
         drafts.extend(extra)
         for d in drafts:
             self._complete(d)
-        if any(d.is_force and d.trigger.entry.lemma != "kill" for d in drafts):
-            for d in drafts:
-                if d.trigger.entry.lemma == "kill":
-                    d.emit = False  # "an attack ... killed four people": one event
+        other_force = any(d.is_force and d.trigger.entry.lemma != "kill" for d in drafts)
+        for d in drafts:
+            if d.trigger.entry.lemma == "kill" and (other_force or d.actor is None):
+                d.emit = False  # "an attack ... killed four people": one event; "were killed"
+                # in a crash: no event at all
         intents = [d for d in drafts if d.code == "036"]
         for d in drafts:
             if d.code in ("040", "046") and any(
@@ -250,6 +254,8 @@ class ArticleCoder:
     def _emits(self, d: Draft) -> bool:
         if d.frame in ("claim", "speech") or d.trigger.entry.lemma == "according to":
             return False
+        if not self._plausible(d):
+            return False
         if d.frame == "accuse":
             return d.actor is not None and (d.target is not None or bool(d.dependents))
         if d.frame in ("deny", "threaten"):
@@ -260,12 +266,25 @@ class ArticleCoder:
             return d.actor is not None and d.target is not None  # talks need two sides
         return d.actor is not None or d.target is not None
 
+    def _plausible(self, d: Draft) -> bool:
+        """Political event data: some side must be a state, a political or armed body, or
+        (for force) there must be a known place or a weapon; "Johnson and Corbyn attacked
+        each other's policies" and "one shot on goal" are not events."""
+        parties = [p for p in (d.actor, d.target, *d.actor_also, *d.target_also) if p]
+        if d.code == EVACUATION:
+            return True
+        if any(p.country for p in parties):
+            return True
+        # Without any country, only armed violence where a weapon or a place is named.
+        return d.is_force and any(p.sector in _ARMED for p in parties) and (
+            d.place is not None or _armed_context(d)
+        )
+
     def _statement(self, d: Draft) -> bool:
         a = d.actor
         return (
-            a is not None and a.sector not in ("MED",) and (a.country is not None
-                                                            or a.kind == "person")
-            and not d.negated and d.trigger.entry.lemma != "according to"
+            a is not None and a.sector not in ("MED",) and a.country is not None
+            and _political(a) and not d.negated and d.trigger.entry.lemma != "according to"
         )
 
     def _event(self, d: Draft) -> Event:
@@ -319,9 +338,20 @@ class ArticleCoder:
             chosen = d.governor.date
         if chosen is None:
             return self.published, "publication_date"
-        if d.hypothetical and chosen.future is not None:
+        trigger_start = d.sentence.tokens[d.trigger.first].start
+        if d.hypothetical and chosen.future is not None and chosen.start > trigger_start:
+            # "will meet on Friday"; not "threatened on Wednesday to strike"
             return chosen.future, chosen.precision
         return chosen.value, chosen.precision
+
+
+def _political(p: Participant) -> bool:
+    return bool(p.country) or p.sector in _POLITICAL
+
+
+def _armed_context(d: Draft) -> bool:
+    """A weapon named in the sentence."""
+    return any(t.lower in WEAPON_CODES for t in d.sentence.tokens)
 
 
 def _actors(parts: Iterable[Participant | None]) -> list[Actor]:

@@ -81,7 +81,7 @@ COUNTRY_ALIASES: Final[dict[str, str]] = {
     "Congo": "COG", "East Timor": "TLS", "Timor-Leste": "TLS", "Macedonia": "MKD",
     "Swaziland": "SWZ", "Cape Verde": "CPV", "Palestine": "PSE", "Gaza Strip": "PSE",
     "West Bank": "PSE", "Gaza": "PSE", "Vatican City": "VAT", "Holy See": "VAT",
-    "UAE": "ARE", "U.A.E.": "ARE", "Emirates": "ARE", "Korea": "KOR", "DPRK": "PRK",
+    "UAE": "ARE", "U.A.E.": "ARE", "Korea": "KOR", "DPRK": "PRK",
     "Persia": "IRN", "Kosovo": "XKX", "Moldavia": "MDA", "Byelorussia": "BLR",
 }
 

@@ -253,6 +253,11 @@ class _Builder:
         ):
             # "An RSF adviser, Omar Bakheet, said"
             role, country, sector, _ = role_before(s, p.first - 1)
+        if country is None and p.last + 1 < len(s.tokens) and s.tokens[p.last].lower == "of":
+            # "President Xi Jinping of China"
+            after = match_known([t.text for t in s.tokens], p.last + 1)
+            if after is not None and after[1].category == "country":
+                country = after[1].country
         if country is None or role is None:
             a_role, a_country, a_sector = appositive(s, p.last)
             role = role or a_role

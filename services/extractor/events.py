@@ -234,6 +234,14 @@ class SentenceCoder:
             x.lower in ("and", "or", "nor") for x in between
         )
 
+    def _past_year(self, i: int, lo: int, hi: int) -> bool:
+        """A year before the publication year near token ``i``, in its clause."""
+        for k in range(max(lo, i - 10), min(hi, i + 10)):
+            word = self.toks[k].text
+            if len(word) == 4 and word.isdigit() and 1900 <= int(word) < self.published.year:
+                return True
+        return False
+
     def _segment(self, i: int) -> tuple[int, int]:
         """Character range of the stretch between dashes or semicolons holding token ``i``."""
         toks = self.toks
@@ -384,6 +392,9 @@ class SentenceCoder:
         if d.actor is not None:
             group = a.conjuncts(d.actor)
             d.actor, d.actor_also = group[0], group[1:]
+            if d.actor.also_countries and d.code not in ("040", "046", "036"):
+                # "the Russian and Syrian defense ministries accused ..."
+                d.actor_also += [other_side(d.actor, c) for c in d.actor.also_countries]
         if d.target is not None:
             group = a.conjuncts(d.target)
             d.target, d.target_also = group[0], group[1:]
@@ -463,6 +474,8 @@ class SentenceCoder:
         if not d.hypothetical:
             own = [x for x in own if x.value <= self.published]  # "next month" is not yet
         d.date = nearest(own, here)
+        if d.date is None and self._past_year(t.first, lo, hi):
+            d.historical = True  # "in 1967", "the 2014 annexation"
         if d.date is not None and latest_day(d.date) < self.published - timedelta(
             days=_HISTORICAL_DAYS
         ):

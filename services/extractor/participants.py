@@ -173,7 +173,7 @@ def _best_sector(noun_sector: str | None, modifier_sectors: list[str]) -> str | 
     residents" CVL."""
     if noun_sector in _NOUN_SECTOR_WINS or not modifier_sectors:
         return noun_sector
-    for specific in ("COP", "SPY"):
+    for specific in ("BUS", "MED", "EDU", "NGO", "CVL", "COP", "SPY"):
         if specific in modifier_sectors:
             return specific
     candidates = modifier_sectors + ([noun_sector] if noun_sector else [])

@@ -32,7 +32,8 @@ def all_name_like(words: list[Token]) -> bool:
 
 
 def role_word_before(tokens: list[Token], i: int) -> bool:
-    if i == 0:
+    """A lower-case role word right before a capitalised name: "spokesman Dmitry Peskov"."""
+    if i == 0 or tokens[i - 1].is_cap or not tokens[i].is_cap:
         return False
     prev = tokens[i - 1].lower
     return prev in ROLE_NOUNS or prev in ("chief", "adviser", "advisor", "aide", "correspondent",

@@ -15,6 +15,7 @@ import math
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 from functools import lru_cache
 
 from newsflow.messages import Location
@@ -108,7 +109,9 @@ class Gazetteer:
             if s > best_score:
                 best, best_score = place, s
         for place in alternate[:5]:
-            if place.population < _ALTERNATE_MIN_POPULATION and " " not in name and not locative:
+            if place.population < _ALTERNATE_MIN_POPULATION and " " not in name and not (
+                locative and (place.country in preferred or _variant(name, place.name))
+            ):
                 continue
             s = score(place, math.log10(_ALTERNATE_ADVANTAGE))
             if s > best_score:
@@ -118,6 +121,11 @@ class Gazetteer:
     def resolve(self, name: str, prefer: Iterable[str] = ()) -> Place | None:
         """A country, a known region or a city called ``name``, in that order."""
         return self.countries.get(name) or self.regions.get(name) or self.city(name, prefer)
+
+
+def _variant(a: str, b: str) -> bool:
+    """A spelling variant of the same name ("Kupiansk", "Kupyansk")."""
+    return SequenceMatcher(None, a.lower(), b.lower()).ratio() >= 0.8
 
 
 def _latin(name: str) -> bool:

@@ -69,7 +69,10 @@ def quote_spans(text: str) -> list[QuoteSpan]:
     """All double-quoted stretches of ``text``."""
     spans: list[QuoteSpan] = []
     offset = 0
-    for paragraph, line in enumerate(text.split("\n")):
+    paragraph = -1
+    for line in text.split("\n"):
+        if line.strip():
+            paragraph += 1  # blank lines between paragraphs do not count
         opened: int | None = None
         for mark in _MARKS.finditer(line):
             k, ch = mark.start(), mark.group()
@@ -104,7 +107,8 @@ def _speaker_near(tokens: list[Token], parts: list[Participant], verb: int,
     """The participant nearest the speech verb at ``verb`` within tokens [lo, hi)."""
     candidates = [p for p in parts if p.kind in _SPEAKER_KINDS and lo <= p.first and p.last <= hi
                   and (p.name or p.pronoun)]
-    before = [p for p in candidates if p.last <= verb]
+    before = [p for p in candidates if p.last <= verb
+              and governing_preposition(tokens, p.first) is None]
     after = [p for p in candidates if p.first > verb]
     if before:
         best = before[-1]
@@ -205,7 +209,7 @@ class QuoteFinder:
                 k = that + 1 if that is not None else t.i + 1
                 while k < len(toks) and toks[k].text in (",", ":"):
                     k += 1
-                if k < len(toks) - 1:
+                if k < len(toks) - 1 and toks[k].lower != "to":  # not "vowed to do ..."
                     return subject, toks[k].start, _content_end(toks[k:])
         return None
 

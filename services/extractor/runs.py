@@ -124,8 +124,9 @@ def _org_span(texts: list[str], pieces_start: int) -> tuple[int, int] | None:
     if not heads:
         return None
     last = heads[-1] + 1
-    # Extend through "of (the) ...": "Ministry of Defense", "Armed Forces of Ukraine".
-    if last + 1 < len(texts) and texts[last] == "of":
+    # Extend through "of (the) ...": "Ministry of Defense", "Armed Forces of Ukraine",
+    # "Office for the Western District".
+    if last + 1 < len(texts) and texts[last] in ("of", "for"):
         k = last + 1
         while k < len(texts):
             m = match_known(texts, k)

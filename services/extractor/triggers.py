@@ -31,6 +31,7 @@ from services.extractor.wordlists import (
     DETERMINERS,
     MODALS,
     NEGATIONS,
+    NUMBER_WORDS,
     PLACE_NOUNS,
     PREPOSITIONS,
 )
@@ -137,6 +138,7 @@ def _verb_context(tokens: list[Token], i: int, subject_ends: set[int],
     prev = tokens[i - 1] if i > 0 else None
     after_modifier = prev is not None and (
         prev.lower in DETERMINERS or prev.is_possessive_marker or i in modifier_ends
+        or prev.text[0].isdigit() or prev.lower in NUMBER_WORDS
     )
     if form.endswith("ing"):
         return not after_modifier

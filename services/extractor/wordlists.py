@@ -57,6 +57,8 @@ CAPITALISED_FUNCTION_WORDS: Final = frozenset(
         "New", "Former", "Local", "Regional", "Senior", "Top", "Unnamed", "Few",
         "Satellite", "Video", "Images", "Photos", "Footage", "Reports", "Reporting", "Update",
         "Updated", "Related", "Read", "Source", "Sources", "Editor", "Note", "Advertisement",
+        "Following", "Like", "Unlike", "Given", "Including", "Along",
+        "Perhaps", "Maybe", "Indeed", "Yes", "Please",
     }
 )
 
