@@ -19,7 +19,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from services.extractor.lexicon import LIGHT_VERBS
-from services.extractor.participants import Participant, governing_preposition
+from services.extractor.participants import Participant
+from services.extractor.phrases import governing_preposition
 from services.extractor.tokens import Token
 from services.extractor.triggers import Trigger
 from services.extractor.wordlists import (

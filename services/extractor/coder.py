@@ -26,7 +26,8 @@ from newsflow.messages import (
 )
 from services.extractor.cameo import EVACUATION, lookup
 from services.extractor.dates import Precision
-from services.extractor.events import Draft, SentenceCoder, _same_side, actor_name, resolve_we
+from services.extractor.drafts import Draft, actor_name, resolve_we, same_side
+from services.extractor.events import SentenceCoder
 from services.extractor.lexicon import WEAPON_CODES
 from services.extractor.participants import Participant
 from services.extractor.places import gazetteer
@@ -64,14 +65,14 @@ def apply_frames(drafts: list[Draft]) -> None:
         deps = g.dependents
         if g.frame == "claim" and any(
             d.is_force and d.actor is not None and d.actor.country and g.actor is not None
-            and g.actor.country and not _same_side(d.actor, g.actor) for d in deps
+            and g.actor.country and not same_side(d.actor, g.actor) for d in deps
         ):
             g.frame = "accuse"  # claiming the other side used force is accusing it
         if g.frame in ("speech", "warn"):
             own_force = [
                 d for d in g.direct
                 if d.quad == 4 and d.hypothetical and d.threatened_act and (
-                    d.actor is None or d.actor.kind == "pronoun" or _same_side(d.actor, g.actor)
+                    d.actor is None or d.actor.kind == "pronoun" or same_side(d.actor, g.actor)
                 ) and d.code not in _DOMESTIC_CODES
             ]
             if own_force and g.actor is not None:
@@ -89,7 +90,7 @@ def apply_frames(drafts: list[Draft]) -> None:
                 g.target = next((d.actor for d in g.direct if d.actor is not None), None)
         elif g.frame == "threaten":
             g.code = "138" if any(d.is_force for d in g.direct) else "130"
-            if g.target is None or _same_side(g.target, g.actor):
+            if g.target is None or same_side(g.target, g.actor):
                 g.target = _threat_target(g)
         elif g.frame == "deny":
             g.code = "016"
@@ -98,7 +99,7 @@ def apply_frames(drafts: list[Draft]) -> None:
 def _shape(g: Draft, d: Draft) -> None:
     if g.frame == "accuse":
         d.alleged, d.claimed_by = True, actor_name(g.actor)
-        if d.actor is None or _same_side(d.actor, g.actor):
+        if d.actor is None or same_side(d.actor, g.actor):
             d.actor, d.inherited = g.target, True
     elif g.frame == "claim":
         d.alleged, d.claimed_by = True, actor_name(g.actor)
@@ -122,7 +123,7 @@ def _reported(speaker: Participant | None, d: Draft) -> None:
     if (
         speaker is not None and speaker.sector not in ("MED",) and speaker.country
         and d.quad >= 3 and d.actor is not None and d.actor.country
-        and not _same_side(d.actor, speaker)
+        and not same_side(d.actor, speaker)
     ):
         d.alleged, d.claimed_by = True, actor_name(speaker)
         if d.target is None and d.is_force and d.place is None:
@@ -131,7 +132,7 @@ def _reported(speaker: Participant | None, d: Draft) -> None:
 
 def _threat_target(g: Draft) -> Participant | None:
     for d in g.direct:
-        if d.target is not None and not _same_side(d.target, g.actor):
+        if d.target is not None and not same_side(d.target, g.actor):
             return d.target
         if d.place is not None and d.place.country and (
             g.actor is None or d.place.country != g.actor.country
@@ -145,7 +146,7 @@ def _quoted_threat(d: Draft) -> Draft | None:
     sp = d.speaker
     if sp is None or d.governor is not None or not d.is_force or not d.hypothetical:
         return None
-    if d.actor is not None and not _same_side(d.actor, sp):
+    if d.actor is not None and not same_side(d.actor, sp):
         return None
     threat = Draft(d.sentence, d.trigger, "138", "threaten", actor=sp, scope=None,
                    dependents=[d], direct=[d], date=d.date)
@@ -219,7 +220,7 @@ class ArticleCoder:
 
     def _complete(self, d: Draft) -> None:
         if d.code in _MOBILISATION and d.target is not None and (
-            d.target.country is None or _same_side(d.actor, d.target)
+            d.target.country is None or same_side(d.actor, d.target)
         ):
             d.target = None  # "staged its forces": the forces are the actor's own
         if d.frame == "speech" and d.target is not None and (

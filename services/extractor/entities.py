@@ -14,7 +14,7 @@ them is capitalised.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import Literal
 
 from newsflow.messages import Entity
@@ -343,11 +343,6 @@ def _attach_possessors(s: Sentence, mentions: list[Mention]) -> None:
 def recognise(sentences: list[Sentence]) -> EntityTable:
     """Find the named mentions of every sentence."""
     return _Builder(sentences).build()
-
-
-def with_country(mention: Mention, country: str | None) -> Mention:
-    """A copy of ``mention`` with ``country`` set."""
-    return replace(mention, country=country)
 
 
 def to_entities(table: EntityTable) -> list[Entity]:

@@ -21,15 +21,22 @@ triggers in their complement:
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from datetime import date, timedelta
 
 from services.extractor.arguments import EQUIPMENT, ArgumentFinder
 from services.extractor.cameo import lookup
-from services.extractor.dates import DateMention, find_dates, may_hold_dates, nearest
+from services.extractor.dates import find_dates, may_hold_dates, nearest
+from services.extractor.drafts import (
+    Draft,
+    latest_day,
+    other_side,
+    since_between,
+)
 from services.extractor.lexicon import LIGHT_VERBS
 from services.extractor.modality import hedged, historical, hypothetical, in_condition, negated
-from services.extractor.participants import Participant, governing_preposition
+from services.extractor.participants import Participant
+from services.extractor.phrases import governing_preposition
 from services.extractor.places import gazetteer
 from services.extractor.quotes import Attribution, enclosing
 from services.extractor.runs import is_title_case
@@ -48,83 +55,6 @@ _NOT_NOUNS = ADVERBS | AUXILIARIES | MODALS | NEGATIONS | frozenset(
 )
 _ADJUNCT = frozenset({"in", "over", "after", "for", "because", "amid", "following", "despite",
                       "since", "as", "response", "retaliation", "while", "when", "which", "who"})
-_NO_EVENT_SECTORS = frozenset({"MED"})
-
-
-@dataclass(slots=True)
-class Draft:
-    """An event being coded."""
-
-    sentence: Sentence
-    trigger: Trigger
-    code: str
-    frame: str
-    actor: Participant | None = None
-    target: Participant | None = None
-    actor_also: list[Participant] = field(default_factory=list)
-    target_also: list[Participant] = field(default_factory=list)
-    place: Participant | None = None
-    scope: tuple[int, int] | None = None
-    governor: Draft | None = None
-    dependents: list[Draft] = field(default_factory=list)
-    direct: list[Draft] = field(default_factory=list)
-    """The dependents that are the governor's complement proper ("threatened to strike"),
-    not adjuncts ("... in response to attacks")."""
-    anchor: int | None = None
-    negated: bool = False
-    hypothetical: bool = False
-    alleged: bool = False
-    claimed_by: str | None = None
-    historical: bool = False
-    inherited: bool = False
-    target_from_place: bool = False
-    date: DateMention | None = None
-    emit: bool = True
-    speaker: Participant | None = None
-    """For an event inside a direct quote: who said it."""
-    trailing: bool = False
-    """A report attributed at its end ("..., the governor said"): news, not a claim."""
-    in_condition: bool = False
-    """The trigger sits in an if/unless clause ("if these attacks continue")."""
-
-    @property
-    def threatened_act(self) -> bool:
-        """Whether this can be what a threat threatens: a verb ("will strike") or a noun a
-        verb takes ("intensify attacks"), not the condition ("if the attacks continue")."""
-        return not self.in_condition and (self.trigger.pos == "verb" or self.anchor is not None)
-
-    @property
-    def is_force(self) -> bool:
-        """Violence or military force (roots 18-20)."""
-        return lookup(self.code).is_force
-
-    @property
-    def quad(self) -> int:
-        """The code's quad class."""
-        return lookup(self.code).quad_class
-
-
-def actor_name(p: Participant | None) -> str | None:
-    """How an actor is named (a claim's ``claimed_by``)."""
-    if p is None:
-        return None
-    return p.name or p.text
-
-
-_STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY", "LEG", "JUD"})
-
-
-def _same_side(a: Participant | None, b: Participant | None) -> bool:
-    """Same country, and not a rebel group against its state ("RSF" vs "Sudan's army")."""
-    if a is None or b is None:
-        return False
-    if a.country and b.country:
-        if a.country != b.country:
-            return False
-        sides = {x.sector in _STATE_SECTORS for x in (a, b) if x.sector}
-        rebels = {x.sector for x in (a, b)} & {"REB", "UAF", "OPP"}
-        return not (rebels and len(sides) > 1)
-    return (a.name or a.text) == (b.name or b.text)
 
 
 class SentenceCoder:
@@ -470,7 +400,7 @@ class SentenceCoder:
         seg_lo, seg_hi = self._segment(t.first)
         span_lo, span_hi = max(span_lo, seg_lo), min(span_hi, seg_hi)
         own = [x for x in self.dates if span_lo <= x.start < span_hi
-               and not _since_between(self.s, here, x)]
+               and not since_between(self.s, here, x)]
         if not d.hypothetical:
             own = [x for x in own if x.value <= self.published]  # "next month" is not yet
         d.date = nearest(own, here)
@@ -480,38 +410,3 @@ class SentenceCoder:
             days=_HISTORICAL_DAYS
         ):
             d.historical = True
-
-
-def latest_day(d: DateMention) -> date:
-    """The last day a date expression may mean (a month's last day at month precision)."""
-    if d.precision != "month" or d.value.day != 1:
-        return d.value
-    following = (d.value.replace(day=28) + timedelta(days=4)).replace(day=1)
-    return following - timedelta(days=1)
-
-
-def _since_between(s: Sentence, position: int, d: DateMention) -> bool:
-    """A date after "since" dates the start of a period, not an event before it."""
-    a, b = (position, d.start) if d.start >= position else (d.end, position)
-    between = s.text[a - s.start:b - s.start].lower()
-    return " since " in f" {between} " or between.rstrip().endswith("since")
-
-
-def other_side(p: Participant, country: str) -> Participant:
-    """The same group, for its other country: "Russian and Ukrainian delegations"."""
-    other = replace(p, country=country, also_countries=[])
-    other.name = gazetteer().country_name(country) or p.name
-    return other
-
-
-def resolve_we(p: Participant | None, speaker: Participant | None) -> Participant | None:
-    """"we"/"our forces" inside a quote stand for the speaker's side."""
-    if p is None or p.pronoun != "we" or speaker is None:
-        return p
-    resolved = Participant(
-        sentence=p.sentence, first=p.first, last=p.last, start=p.start, end=p.end, text=p.text,
-        kind=p.kind, country=speaker.country, sector=p.sector if p.kind == "group"
-        else speaker.sector, head=p.head,
-    )
-    resolved.name = gazetteer().country_name(speaker.country) or speaker.name
-    return resolved

@@ -21,7 +21,8 @@ from bisect import bisect_right
 from dataclasses import dataclass
 
 from newsflow.messages import Quote
-from services.extractor.participants import Participant, governing_preposition
+from services.extractor.participants import Participant
+from services.extractor.phrases import governing_preposition
 from services.extractor.sentences import Sentence
 from services.extractor.tokens import Token
 
