@@ -111,7 +111,10 @@ class ArgumentFinder:
         if i > 0 and (toks[i - 1].text in _QUOTE_CLOSERS or self._after_comma(i)):
             # '"...," said Budanov', "..., said Juan Perez": the subject follows the verb
             after = self.by_first.get(i + 1)
-            if after is not None and after.can_act and toks[i].lower in _SPEECH:
+            if after is not None and after.can_act and toks[i].lower in _SPEECH and (
+                after.last >= len(toks) or not toks[after.last].is_word
+                or toks[after.last].lower in PREPOSITIONS
+            ):
                 return after
             if toks[i].lower.endswith("ing") and self._after_comma(i):
                 # "..., publicly threatening them": the subject of the main clause
@@ -161,7 +164,7 @@ class ArgumentFinder:
             inside = toks[k + 1:comma]
             speech = any(x.lower in _SPEECH for x in inside)
             before = self.by_last.get(k)
-            if speech or (before is not None and before.kind == "person"):
+            if speech or (before is not None and before.can_act):
                 return k - 1
             return None
         return None
@@ -170,14 +173,20 @@ class ArgumentFinder:
         """"Russia and Ukraine", "Britain, France and Germany": every conjunct, in order."""
         group = [p]
         k = p.first - 1
+        crossed_and = False
         while k >= 0 and self.tokens[k].lower in ("and", ",", "or"):
+            if self.tokens[k].lower == "," and not crossed_and:
+                break  # "In the West Bank, Israeli troops": no list without "and"
+            crossed_and = crossed_and or self.tokens[k].lower != ","
             left = self.by_last.get(k)
             if left is None or not left.can_act:
                 break
             group.insert(0, left)
             k = left.first - 1
         k = p.last
+        pending: list[Participant] = []
         while k < len(self.tokens) and self.tokens[k].lower in ("and", ",", "or"):
+            joiner = self.tokens[k].lower
             k2 = k + 1
             if k2 < len(self.tokens) and self.tokens[k2].lower == "the":
                 k2 += 1
@@ -186,7 +195,10 @@ class ArgumentFinder:
                 {right.kind, p.kind} <= {"state", "city", "org", "people", "group"}
             ):
                 break
-            group.append(right)
+            pending.append(right)
+            if joiner != ",":
+                group.extend(pending)  # a list is closed by "and": "Britain, France and ..."
+                pending = []
             k = right.last
         return group
 

@@ -85,6 +85,8 @@ class SentenceCoder:
                 d.scope = self._scope(d)
                 d.trailing = d.scope[1] <= d.trigger.first and not self._quoted_before(d)
         for d in drafts:
+            if d.frame in _GOVERNING and d.trigger.pos == "verb" and self._after_and(d):
+                continue  # "denied firing the rockets and accused Israel": a second main verb
             inside = [g for g in drafts if g is not d and g.scope is not None
                       and g.scope[0] <= d.trigger.first < g.scope[1]
                       and not self._conjoined(g, d)]
@@ -156,6 +158,12 @@ class SentenceCoder:
         return 0 < k <= len(self.toks) and any(
             x.text in ("”", '"') for x in self.toks[max(0, k - 2):k + 1]
         )
+
+    def _after_and(self, d: Draft) -> bool:
+        j = d.trigger.first - 1
+        while j >= 0 and self.toks[j].lower in ADVERBS:
+            j -= 1
+        return j >= 0 and self.toks[j].lower in ("and", "but")
 
     def _conjoined(self, g: Draft, d: Draft) -> bool:
         """"neither confirm nor deny": two verbs of one subject, not a complement."""
@@ -333,7 +341,7 @@ class SentenceCoder:
             d.target = next((p for p in self.parts if t.last <= p.first < t.last + 12
                              and governing_preposition(self.toks, p.first) == "with"), None)
         if d.code in ("040", "046", "036"):
-            sides = a.between(t)
+            sides = a.between(t) if d.code != "036" or d.actor is None else None
             if sides is not None:
                 d.actor, d.target = sides
                 d.actor_also = d.target_also = []

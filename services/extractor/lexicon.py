@@ -199,6 +199,7 @@ ENTRIES: Final[tuple[Entry, ...]] = (
     _e("detain", "verb", "173", "act", 0.6),
     _e("occupy", "verb", "192", "act", 0.55),
     _e("seize", "verb", "192", "act", 0.45),
+    _e("capture", "verb", "192", "act", 0.45),
     # unconventional violence
     _e("terror attack", "noun", "180", "act", 0.65),
     _e("terrorist attack", "noun", "180", "act", 0.65),

@@ -272,7 +272,7 @@ class ParticipantFinder:
                     countries.append(place)
                 first = k - 2
                 break
-            if t.is_possessive_marker or t.text in (",",) and countries:
+            if t.is_possessive_marker:
                 k -= 1
                 continue
             if t.is_cap and t.is_word and any(ch.isdigit() for ch in t.text):

@@ -64,7 +64,7 @@ ROLE_NOUNS: Final[dict[str, str | None]] = {
     "minister": "GOV", "ministers": "GOV", "president": "GOV", "presidency": "GOV",
     "spokesman": "GOV", "spokeswoman": "GOV", "spokesperson": "GOV", "governor": "GOV",
     "governors": "GOV", "mayor": "GOV", "leader": "GOV", "leaders": "GOV", "leadership": "GOV",
-    "cabinet": "GOV", "regime": "GOV", "diplomats": "GOV", "diplomat": "GOV",
+    "cabinet": "GOV", "regime": "GOV", "junta": "GOV", "diplomats": "GOV", "diplomat": "GOV",
     "ambassador": "GOV", "envoy": "GOV", "embassy": "GOV", "adviser": "GOV", "advisor": "GOV",
     "office": "GOV", "foreign ministry": "GOV", "prime minister": "GOV", "state": "GOV",
     "representatives": "GOV", "negotiators": "GOV", "council": "GOV", "agency": "GOV",
