@@ -35,31 +35,30 @@ _MONTH_NAMES = "|".join(
 _WEEKDAY_NAMES = "|".join(d.capitalize() for d in WEEKDAYS)
 _NUMBER = "|".join(NUMBER_WORDS)
 
-_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    ("md", re.compile(
-        rf"\b(?P<month>{_MONTH_NAMES})\.?\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\b"
-        rf"(?:,?\s+(?P<year>(?:19|20)\d\d)\b)?(?!\s*(?:%|per|percent|km|miles))")),
-    ("dm", re.compile(
-        rf"\b(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>{_MONTH_NAMES})\.?"
-        rf"(?:,?\s+(?P<year>(?:19|20)\d\d)\b)?")),
-    ("iso", re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b")),
-    ("weekday", re.compile(
-        rf"\b(?P<last>last\s+)?(?P<weekday>{_WEEKDAY_NAMES})(?:'s|’s)?\b")),
-    ("relday", re.compile(
-        r"\b(?P<word>yesterday|today|tonight|this\s+(?:morning|afternoon|evening)"
-        r"|last\s+night|earlier\s+today)\b", re.IGNORECASE)),
-    ("ago", re.compile(rf"\b(?P<n>\d+|{_NUMBER})\s+days?\s+ago\b", re.IGNORECASE)),
-    ("lastweek", re.compile(r"\b(?:late\s+|early\s+|earlier\s+)?last\s+week\b", re.IGNORECASE)),
-    ("lastmonth", re.compile(
-        r"\b(?:late\s+|early\s+|earlier\s+|in\s+)?last\s+month\b", re.IGNORECASE)),
-    ("thismonth", re.compile(r"\b(?:earlier|early|late|later)\s+this\s+month\b",
-                             re.IGNORECASE)),
-    ("nextweek", re.compile(r"\bnext\s+week\b", re.IGNORECASE)),
-    ("nextmonth", re.compile(r"\bnext\s+month\b", re.IGNORECASE)),
-    ("monthyear", re.compile(rf"\b(?P<month>{_MONTH_NAMES})\.?\s+(?P<year>(?:19|20)\d\d)\b")),
-    ("inmonth", re.compile(rf"\b(?:in|since|during|by|until|early|late|mid-)\s*"
-                           rf"(?P<month>{_MONTH_NAMES})\b(?!\s*\d)")),
+_KINDS: list[tuple[str, str]] = [
+    ("md", rf"\b(?P<md_month>{_MONTH_NAMES})\.?\s+(?P<md_day>[0-3]?\d)(?:st|nd|rd|th)?\b"
+           rf"(?:,?\s+(?P<md_year>(?:19|20)\d\d)\b)?(?!\s*(?:%|per|percent|km|miles))"),
+    ("dm", rf"\b(?P<dm_day>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<dm_month>{_MONTH_NAMES})\.?"
+           rf"(?:,?\s+(?P<dm_year>(?:19|20)\d\d)\b)?"),
+    ("iso", r"\b(?P<iso_year>(?:19|20)\d\d)-(?P<iso_month>[01]\d)-(?P<iso_day>[0-3]\d)\b"),
+    ("weekday", rf"\b(?P<weekday_last>last\s+)?(?P<weekday_weekday>{_WEEKDAY_NAMES})"
+                rf"(?:'s|’s)?\b"),
+    ("relday", r"(?i:\b(?P<relday_word>yesterday|today|tonight|this\s+(?:morning|afternoon|"
+               r"evening)|last\s+night|earlier\s+today)\b)"),
+    ("ago", rf"(?i:\b(?P<ago_n>\d+|{_NUMBER})\s+days?\s+ago\b)"),
+    ("lastweek", r"(?i:\b(?:late\s+|early\s+|earlier\s+)?last\s+week\b)"),
+    ("lastmonth", r"(?i:\b(?:late\s+|early\s+|earlier\s+|in\s+)?last\s+month\b)"),
+    ("thismonth", r"(?i:\b(?:earlier|early|late|later)\s+this\s+month\b)"),
+    ("nextweek", r"(?i:\bnext\s+week\b)"),
+    ("nextmonth", r"(?i:\bnext\s+month\b)"),
+    ("monthyear", rf"\b(?P<monthyear_month>{_MONTH_NAMES})\.?\s+(?P<monthyear_year>(?:19|20)"
+                  rf"\d\d)\b"),
+    ("inmonth", rf"\b(?:in|since|during|by|until|early|late|mid-)\s*"
+                rf"(?P<inmonth_month>{_MONTH_NAMES})\b(?!\s*\d)"),
 ]
+#: One pass over a sentence: where two expressions could start at the same place, the one
+#: listed first wins.
+_DATES = re.compile("|".join(f"(?P<{kind}>{pattern})" for kind, pattern in _KINDS))
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,9 +91,8 @@ def _previous_month(d: date) -> date:
     return (first - timedelta(days=1)).replace(day=1)
 
 
-def _future(kind: str, m: re.Match[str], pub: date) -> date | None:
+def _future(kind: str, g: dict[str, str], pub: date) -> date | None:
     """The next such day on or after publication, for weekdays and dates without a year."""
-    g = m.groupdict()
     if kind == "weekday" and not g.get("last"):
         target = WEEKDAYS.index(g["weekday"].lower())
         return pub + timedelta(days=(target - pub.weekday()) % 7)
@@ -106,8 +104,8 @@ def _future(kind: str, m: re.Match[str], pub: date) -> date | None:
     return None
 
 
-def _resolve(kind: str, m: re.Match[str], pub: date) -> tuple[date, Precision] | None:
-    g = m.groupdict()
+def _resolve(kind: str, g: dict[str, str], pub: date
+             ) -> tuple[date, Precision] | None:
     if kind in ("md", "dm", "iso"):
         month = int(g["month"]) if kind == "iso" else _month_number(g["month"])
         day = int(g["day"])
@@ -166,22 +164,18 @@ def may_hold_dates(words: list[str]) -> bool:
 def find_dates(text: str, offset: int, published: date) -> list[DateMention]:
     """Date expressions in ``text`` (a sentence starting at ``offset``), resolved."""
     found: list[DateMention] = []
-    taken: list[tuple[int, int]] = []
-    for kind, pattern in _PATTERNS:
-        for m in pattern.finditer(text):
-            if any(a < m.end() and m.start() < b for a, b in taken):
-                continue
-            if kind == "inmonth" and m.group("month") == "May" and not m.group().startswith(
-                ("in", "In", "since", "during", "by", "until")
-            ):
-                continue
-            resolved = _resolve(kind, m, published)
-            if resolved is None:
-                continue
-            taken.append((m.start(), m.end()))
+    for m in _DATES.finditer(text):
+        kind = m.lastgroup or ""
+        prefix = kind + "_"
+        g = {k[len(prefix):]: v or "" for k, v in m.groupdict().items() if k.startswith(prefix)}
+        if kind == "inmonth" and g["month"] == "May" and not m.group().startswith(
+            ("in", "In", "since", "during", "by", "until")
+        ):
+            continue  # "may" is a verb more often than a month
+        resolved = _resolve(kind, g, published)
+        if resolved is not None:
             found.append(DateMention(offset + m.start(), offset + m.end(), m.group(),
-                                     resolved[0], resolved[1], _future(kind, m, published)))
-    found.sort(key=lambda d: d.start)
+                                     resolved[0], resolved[1], _future(kind, g, published)))
     return found
 
 

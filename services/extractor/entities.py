@@ -25,7 +25,6 @@ from services.extractor.places import Place, gazetteer
 from services.extractor.roles import REGION_WORDS, ROLE_NOUNS
 from services.extractor.runs import (
     Piece,
-    is_title_case,
     normalise_org,
     org_sector,
     runs,
@@ -101,7 +100,7 @@ class _Builder:
         table = EntityTable()
         pending: list[tuple[Sentence, list[Piece], bool]] = []
         for s in self.sentences:
-            title_case = is_title_case(s.tokens)
+            title_case = s.title_case
             pieces: list[Piece] = []
             for a, b in runs(s.tokens):
                 pieces.extend(segment(s.tokens, a, b, self._is_city))

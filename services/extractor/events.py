@@ -39,7 +39,6 @@ from services.extractor.participants import Participant
 from services.extractor.phrases import governing_preposition
 from services.extractor.places import gazetteer
 from services.extractor.quotes import Attribution, enclosing
-from services.extractor.runs import is_title_case
 from services.extractor.sentences import Sentence
 from services.extractor.triggers import Trigger, find_triggers, refine, trigger_forms
 from services.extractor.wordlists import ADVERBS, AUXILIARIES, MODALS, NEGATIONS
@@ -70,7 +69,7 @@ class SentenceCoder:
         self.args = ArgumentFinder(self.toks, parts)
         words = [t.lower.rstrip(".") for t in s.tokens]
         self.dates = find_dates(s.text, s.start, published) if may_hold_dates(words) else []
-        self.title_case = is_title_case(s.tokens)
+        self.title_case = s.title_case
         self.spans = [q.span for q in quotes]
 
     def code(self) -> list[Draft]:

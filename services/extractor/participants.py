@@ -42,6 +42,7 @@ from services.extractor.wordlists import (
 _MULTI_ROLES: dict[str, list[tuple[str, ...]]] = {}
 for _key in sorted((tuple(k.split()) for k in ROLE_NOUNS if " " in k), key=len, reverse=True):
     _MULTI_ROLES.setdefault(_key[0], []).append(_key)
+_ROLE_STARTS = frozenset(ROLE_NOUNS) | frozenset(_MULTI_ROLES)
 _SECTOR_RANK = {"MIL": 0, "SPY": 1, "COP": 2, "REB": 3, "UAF": 3, "LEG": 4, "JUD": 4, "GOV": 5}
 _NOUN_SECTOR_WINS = frozenset({"CVL", "MED", "BUS", "REB", "UAF", "LEG", "JUD", "COP", "SPY"})
 _FROM_NOUNS = frozenset({"representatives", "delegation", "delegations", "delegates",
@@ -205,6 +206,9 @@ class ParticipantFinder:
         i = 0
         while i < len(toks):
             if i in consumed:
+                i += 1
+                continue
+            if toks[i].lower not in _ROLE_STARTS:
                 i += 1
                 continue
             n = _role_at(toks, i)

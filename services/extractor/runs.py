@@ -33,10 +33,6 @@ _OF_LEFT = frozenset(ORG_HEADS) | frozenset(
 _CALENDAR = frozenset(w.capitalize() for w in WEEKDAYS + MONTHS) | frozenset(
     f"{m}." for m in MONTH_ABBREVIATIONS
 )
-_TITLE_CASE_FUNCTION = frozenset(
-    {"a", "an", "the", "of", "on", "in", "at", "to", "for", "and", "or", "but", "with", "from",
-     "by", "over", "as", "vs", "after", "into", "amid", "about", "is", "are", "up", "off"}
-)
 MIL_WORDS = frozenset({"defense", "defence", "military", "armed", "army", "navy", "forces"})
 _MINISTRY_SYNONYMS = {"Defence": "Defense", "Foreign": "Foreign Affairs"}
 _PRONOUNS = frozenset({"I", "We", "He", "She", "They", "It", "You", "Us", "Our", "Their"})
@@ -50,20 +46,6 @@ class Piece:
 
     kind: str
     known: Known | None = None
-
-
-def is_title_case(tokens: list[Token]) -> bool:
-    """True for a headline in title case, where capitals say nothing about names."""
-    caps = 0
-    lower = 0
-    for t in tokens:
-        if not t.is_word or not t.text[0].isalpha():
-            continue
-        if t.is_cap:
-            caps += 1
-        elif t.lower not in _TITLE_CASE_FUNCTION:
-            lower += 1
-    return caps >= 3 and (lower == 0 or (caps >= 4 and lower == 1 and caps >= 4 * lower))
 
 
 def _opening_mark(tokens: list[Token], j: int) -> bool:

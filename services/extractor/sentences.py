@@ -37,6 +37,8 @@ class Sentence:
     text: str
     tokens: list[Token]
     paragraph: int
+    title_case: bool = False
+    """A headline in title case, where capitals say nothing about names."""
 
     @property
     def in_lead(self) -> bool:
@@ -67,6 +69,26 @@ def _is_boundary(paragraph: str, match: re.Match[str]) -> bool:
     return True
 
 
+_TITLE_CASE_FUNCTION = frozenset(
+    {"a", "an", "the", "of", "on", "in", "at", "to", "for", "and", "or", "but", "with", "from",
+     "by", "over", "as", "vs", "after", "into", "amid", "about", "is", "are", "up", "off"}
+)
+
+
+def is_title_case(tokens: list[Token]) -> bool:
+    """True for a headline in title case, where capitals say nothing about names."""
+    caps = 0
+    lower = 0
+    for t in tokens:
+        if not t.is_word or not t.text[0].isalpha():
+            continue
+        if t.is_cap:
+            caps += 1
+        elif t.lower not in _TITLE_CASE_FUNCTION:
+            lower += 1
+    return caps >= 3 and (lower == 0 or (caps >= 4 and lower == 1 and caps >= 4 * lower))
+
+
 def split_sentences(text: str) -> list[Sentence]:
     """Split ``text`` into sentences with offsets; tokens carry absolute offsets too."""
     sentences: list[Sentence] = []
@@ -88,14 +110,16 @@ def split_sentences(text: str) -> list[Sentence]:
             lead = len(chunk) - len(chunk.lstrip())
             start = p_start + a + lead
             end = start + len(stripped)
+            tokens = tokenize(stripped, start)
             sentences.append(
                 Sentence(
                     id=len(sentences) + 1,
                     start=start,
                     end=end,
                     text=stripped,
-                    tokens=tokenize(stripped, start),
+                    tokens=tokens,
                     paragraph=paragraph_index,
+                    title_case=is_title_case(tokens),
                 )
             )
     return sentences

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
 
 from services.extractor.wordlists import (
@@ -13,13 +12,10 @@ from services.extractor.wordlists import (
 )
 
 _TAKES_PERIOD = NON_TERMINAL_ABBREVIATIONS | MONTH_ABBREVIATIONS | OTHER_ABBREVIATIONS
-#: Contractions that look like possessives but are not.
-_NOT_POSSESSIVE = "it|he|she|that|there|what|who|here|where|let|how|when"
-
+#: "it's" splits like a possessive ("it" + "'s"); the rules that care look at both tokens.
 _TOKEN = re.compile(
-    rf"""
-      (?:[A-Za-z]\.){{2,}}                              # acronyms with periods: U.S., p.m.
-    | (?i:\b(?:{_NOT_POSSESSIVE})['’]s\b)               # it's, that's: one token
+    r"""
+      (?:[A-Za-z]\.){2,}                              # acronyms with periods: U.S., p.m.
     | [^\W_]+(?:[-'’&/.](?![sS]\b)[^\W_]+)*(?:\.(?!\.))? # words (S-400, 24/7), maybe "Gen."
     | ['’][sS]\b                                        # possessive: Ukraine + 's
     | \.\.\.|…                                          # ellipsis
@@ -56,26 +52,26 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
     A period stays on titles, month abbreviations and initials ("Gen.", "Feb.", "F.") and
     is a token of its own everywhere else.
     """
+    lowered = text.lower().replace("’", "'")  # same length: offsets still match
     tokens: list[Token] = []
     append = tokens.append
+    i = 0
     for m in _TOKEN.finditer(text):
+        a, b = m.span()
         word = m.group()
-        start = offset + m.start()
-        if len(word) > 1 and word[-1] == "." and word[-2] != "." and not (
-            word[:-1] in _TAKES_PERIOD or (len(word) == 2 and word[0].isupper())
+        if b - a > 1 and word[-1] == "." and word[-2] != "." and not (
+            word[:-1] in _TAKES_PERIOD or (b - a == 2 and word[0].isupper())
             or word[-3:-2] == "."
         ):
-            _add(append, word[:-1], start, len(tokens))
-            _add(append, ".", start + len(word) - 1, len(tokens))
-            continue
-        _add(append, word, start, len(tokens))
+            b -= 1
+            word = word[:-1]
+            first = word[0]
+            append(Token(word, offset + a, offset + b, i, lowered[a:b], first.isalnum(),
+                         first.isupper()))
+            i += 1
+            word, a, b = ".", b, b + 1
+        first = word[0]
+        append(Token(word, offset + a, offset + b, i, lowered[a:b], first.isalnum(),
+                     first.isupper()))
+        i += 1
     return tokens
-
-
-def _add(append: Callable[[Token], None], word: str, start: int, i: int) -> None:
-    first = word[0]
-    lower = word.lower()
-    if "’" in lower:
-        lower = lower.replace("’", "'")
-    append(Token(word, start, start + len(word), i, lower, first.isalnum() and lower != "'s",
-                 first.isupper()))

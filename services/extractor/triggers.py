@@ -189,8 +189,12 @@ def find_triggers(tokens: list[Token], subject_ends: set[int],
     modifier or a possessive (a trigger there is a noun: "Ukrainian shelling").
     """
     triggers: list[Trigger] = []
+    index = _index()
     i = 0
     while i < len(tokens):
+        if tokens[i].lower not in index:
+            i += 1
+            continue
         options = _match(tokens, i)
         if not options:
             i += 1
