@@ -168,6 +168,8 @@ class ArticleCoder:
         self.extracted_at = extracted_at
         self.published: date = (article.published_at or extracted_at).date()
         self.accusations: list[tuple[Participant, str]] = []
+        self.attacks: list[tuple[str, Participant]] = []
+        """(actor country, target) of the force events so far."""
 
     def events(self) -> list[Event]:
         """All events of the article in document order, without duplicates."""
@@ -210,6 +212,9 @@ class ArticleCoder:
             ):
                 d.emit = False  # "ready to hold talks": the intent is the event
         emitted = [d for d in drafts if d.emit and self._emits(d)]
+        for d in emitted:
+            if d.is_force and d.actor is not None and d.actor.country and d.target is not None:
+                self.attacks.append((d.actor.country, d.target))
         if not emitted:
             statement = next((d for d in drafts if d.frame == "speech" and self._statement(d)),
                              None)
@@ -234,8 +239,14 @@ class ArticleCoder:
         if d.frame == "deny" and d.actor is not None and d.actor.country:
             accuser = next((a for a, c in reversed(self.accusations) if c == d.actor.country),
                            None)
+            # Else the side hit by the last attack from the denier's country: "Hezbollah
+            # denied responsibility for the rocket launch" answers Israel.
+            victim = next((t for c, t in reversed(self.attacks)
+                           if c == d.actor.country and t.country != c), None)
             if accuser is not None:
                 d.target = accuser
+            elif victim is not None:
+                d.target = victim
             elif d.target is not None and not d.target.country:
                 d.target = None
         if (d.is_force or d.code.startswith("13")) and d.target is not None and (

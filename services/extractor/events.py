@@ -339,6 +339,11 @@ class SentenceCoder:
             # "ready to hold talks with New Delhi"
             d.target = next((p for p in self.parts if t.last <= p.first < t.last + 12
                              and governing_preposition(self.toks, p.first) == "with"), None)
+        if d.code == "036" and d.target is None and d.actor is not None and d.actor.country:
+            # "Kyiv would send a delegation if Russia agreed to a ceasefire": the other party
+            d.target = next((p for p in self.parts if p.can_act and p.country
+                             and p.country != d.actor.country and p.kind not in ("modifier",)
+                             and governing_preposition(self.toks, p.first) is None), None)
         if d.code in ("040", "046", "036"):
             sides = a.between(t) if d.code != "036" or d.actor is None else None
             if sides is not None:
