@@ -162,7 +162,10 @@ class Event(Message):
     actor: list[Actor]
     target: list[Actor]
     cameo_code: str = Field(description="Full CAMEO code as a string; leading zeros matter.")
-    cameo_root: str = Field(description="Two-digit CAMEO root code.")
+    cameo_root: str = Field(
+        description="Two-digit CAMEO root code, or a named newsflow extension "
+        "('EVAC': evacuation of civilians, which CAMEO lacks)."
+    )
     cameo_base: str = Field(description="Three-digit CAMEO base code.")
     plover: str = Field(description="PLOVER event category (e.g. ASSAULT, THREATEN).")
     quad_class: int = Field(ge=1, le=4, description="1 verbal coop .. 4 material conflict.")

@@ -21,6 +21,15 @@ def _extract_now(article: CleanArticle) -> Extraction:
     return extract(article, extracted_at=datetime.now(UTC))
 
 
+def _warm_up() -> None:
+    """Build the gazetteer and lexicons in each worker before the first real article arrives."""
+    now = datetime.now(UTC)
+    sample = "Russian forces shelled Kharkiv on Tuesday, the governor of the region said."
+    extract(CleanArticle(article_id="warm-up", url="https://warm.up/", feed_id="warm-up",
+                         text=sample, paragraphs=[sample], fetched_at=now, cleaned_at=now,
+                         cleaner="warm-up"), extracted_at=now)
+
+
 class ExtractorStage:
     """Consumes ``news.articles.clean.v1``; publishes ``news.events.v1`` and annotations."""
 
@@ -33,7 +42,7 @@ class ExtractorStage:
 
     async def start(self) -> None:
         """Start the worker processes."""
-        self._pool = ProcessPoolExecutor(max_workers=self._workers)
+        self._pool = ProcessPoolExecutor(max_workers=self._workers, initializer=_warm_up)
 
     async def process(self, topic: str, message: Message) -> list[Output]:
         """Extract events from one article; events first, then the per-article record."""
