@@ -64,6 +64,22 @@ class Settings(BaseSettings):
     )
     max_redirects: int = Field(5, ge=0, description="Redirects followed before giving up.")
     fetch_concurrency: int = Field(8, ge=1, description="Pages fetched at once, over all hosts.")
+    cleaner_state_url: str | None = Field(
+        None,
+        description="SQLAlchemy URL where the cleaner keeps what it learnt of each site's "
+        "template (defaults to the database URL).",
+    )
+    cleaner_keep_kinds: Annotated[list[str], NoDecode] = Field(
+        default_factory=list,
+        description="Comma-separated kinds of boilerplate the cleaner leaves in the text "
+        "(e.g. 'photo_credit,template'); see README for the kinds.",
+    )
+    template_min_pages: int = Field(
+        4, ge=2, description="A paragraph is site template once seen on this many distinct pages..."
+    )
+    template_min_share: float = Field(
+        0.3, gt=0, le=1, description="...and on at least this share of the site's recent pages."
+    )
     workers: int = Field(
         1, ge=1, description="Processes for CPU-bound work (cleaning, extraction) per service."
     )
@@ -76,6 +92,18 @@ class Settings(BaseSettings):
             parts = [p.strip() for p in value.split(",")]
             return [ipaddress.ip_network(p, strict=False) for p in parts if p]
         return value
+
+    @field_validator("cleaner_keep_kinds", mode="before")
+    @classmethod
+    def _split_kinds(cls, value: object) -> object:
+        if isinstance(value, str):
+            return [p.strip() for p in value.split(",") if p.strip()]
+        return value
+
+    @property
+    def template_state_url(self) -> str:
+        """Database URL of the cleaner's per-site template memory."""
+        return self.cleaner_state_url or self.database_url
 
     @property
     def ledger_url(self) -> str:
