@@ -84,6 +84,38 @@ class Settings(BaseSettings):
         1, ge=1, description="Processes for CPU-bound work (cleaning, extraction) per service."
     )
     log_level: str = Field("INFO", description="Log level: DEBUG, INFO, WARNING, ERROR.")
+    host_concurrency: int = Field(
+        1, ge=1, description="Requests at once to one host (a feed's host_concurrency overrides)."
+    )
+    host_delay: float = Field(
+        1.0, ge=0, description="Seconds between requests to one host (a feed's host_delay "
+        "overrides; a larger robots.txt Crawl-delay wins)."
+    )
+    robots_ttl: float = Field(
+        3600.0, gt=0, description="Seconds a host's robots.txt is cached before it is read again."
+    )
+    fetch_retries: int = Field(
+        3, ge=1, description="Attempts per request on transient errors (timeouts, 429, 5xx)."
+    )
+    retry_initial: float = Field(
+        1.0, ge=0, description="Seconds before the first retry; doubles each time, with jitter."
+    )
+    retry_max: float = Field(60.0, ge=0, description="Longest wait between two retries.")
+    max_retry_after: float = Field(
+        3600.0, gt=0, description="Longest Retry-After (429/503) honoured; longer ones are capped."
+    )
+    feeds_reload_interval: float = Field(
+        5.0, gt=0, description="Seconds between checks of the feeds file for edits (hot reload)."
+    )
+    metrics_port: int = Field(
+        0, ge=0, le=65535, description="Port of the fetcher's Prometheus /metrics (0: off)."
+    )
+    metrics_host: str = Field("127.0.0.1", description="Address the /metrics endpoint binds.")
+    fetcher_shards: int = Field(
+        1, ge=1, description="Fetcher processes sharing the feeds, each polling the feeds whose "
+        "host hashes to its shard."
+    )
+    fetcher_shard: int = Field(0, ge=0, description="This fetcher's shard, 0..fetcher_shards-1.")
 
     @field_validator("allowed_networks", mode="before")
     @classmethod
