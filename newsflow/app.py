@@ -17,10 +17,14 @@ import httpx
 
 from newsflow import kafka
 from newsflow.embedded import Pipeline, ProgressHook
+from newsflow.errors import ConfigError
 from newsflow.feeds import Feed, load_feeds
 from newsflow.runtime import Output, Stage
 from newsflow.settings import Settings
-from services.cleaner import CleanerStage
+from services.cleaner import CleanerStage, CleanOptions
+from services.cleaner.patterns import KINDS
+from services.cleaner.template_store import TemplateStore
+from services.cleaner.templates import DEFAULT_WINDOW, TemplateMemory, TemplateRule
 from services.extractor.service import ExtractorStage
 from services.fetcher import FeedReport, Fetcher, FetchPolicy, Ledger
 from services.fetcher.service import Publish
@@ -56,10 +60,25 @@ async def open_fetcher(settings: Settings, feeds: Sequence[Feed],
                       publish=publish, concurrency=settings.fetch_concurrency)
 
 
+def cleaner_stage(settings: Settings) -> CleanerStage:
+    """The cleaner with its options, template rule and template store, from settings."""
+    unknown = set(settings.cleaner_keep_kinds) - set(KINDS)
+    if unknown:
+        raise ConfigError(f"NEWSFLOW_CLEANER_KEEP_KINDS: unknown kinds {sorted(unknown)}; "
+                          f"known: {', '.join(KINDS)}")
+    rule = TemplateRule(settings.template_min_pages, settings.template_min_share)
+    return CleanerStage(
+        CleanOptions(disabled_kinds=frozenset(settings.cleaner_keep_kinds)),
+        workers=settings.workers,
+        memory=TemplateMemory(rule, DEFAULT_WINDOW),
+        store=TemplateStore(make_engine(settings.template_state_url), DEFAULT_WINDOW),
+    )
+
+
 def consuming_stage(name: str, settings: Settings) -> tuple[Stage, int]:
     """The stage object for a consuming service and how many messages it takes at once."""
     if name == "cleaner":
-        return CleanerStage(workers=settings.workers), settings.workers
+        return cleaner_stage(settings), settings.workers
     if name == "extractor":
         return ExtractorStage(workers=settings.workers), settings.workers
     if name == "store":

@@ -61,12 +61,20 @@ class Stage(Protocol):
         """Release resources."""
 
 
+#: What a batch stage gives for one item: its outputs, or the permanent error that sinks it.
+ItemResult = list[Output] | PermanentError
+
+
 @runtime_checkable
 class BatchStage(Stage, Protocol):
-    """A stage that can also take a whole batch at once (the store: one transaction per batch)."""
+    """A stage that takes a whole batch at once (the store: one transaction per batch)."""
 
-    async def process_batch(self, items: list[tuple[str, Message]]) -> list[Output]:
-        """Process decoded ``(topic, message)`` pairs together; all succeed or the call raises."""
+    async def process_batch(self, items: list[tuple[str, Message]]) -> list[ItemResult]:
+        """Process decoded ``(topic, message)`` pairs; one result per item, in order.
+
+        Raise TransientError to have the whole batch retried; any other raised
+        exception makes the runner retry the items one at a time.
+        """
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,7 +148,7 @@ async def handle_batch(stage: BatchStage, envs: list[Envelope],
     attempt = 0
     while items:
         try:
-            return outputs + await stage.process_batch(items)
+            results = await stage.process_batch(items)
         except TransientError as exc:
             attempt += 1
             if retry.attempts is not None and attempt >= retry.attempts:
@@ -149,10 +157,19 @@ async def handle_batch(stage: BatchStage, envs: list[Envelope],
             log.warning("%s: transient error on a batch of %d (attempt %d, retry in %.1fs): %s",
                         stage.name, len(items), attempt, delay, exc)
             await asyncio.sleep(delay)
+            continue
         except Exception as exc:  # noqa: BLE001 - find the bad message one by one
             log.warning("%s: batch of %d failed (%s); retrying one by one",
                         stage.name, len(items), exc)
             break
+        for env, result in zip(good, results, strict=True):
+            if isinstance(result, PermanentError):
+                log.warning("%s: dead-lettering %s@%s key=%s: %s: %s", stage.name, env.topic,
+                            env.offset, env.key, type(result).__name__, result)
+                outputs.append(dead_letter_output(stage.name, env, result))
+            else:
+                outputs += result
+        return outputs
     for env in good:
         outputs += await handle(stage, env, retry)
     return outputs

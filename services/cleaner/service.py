@@ -1,8 +1,11 @@
 """The cleaner as a stage: raw pages in, clean articles out, extraction off the event loop.
 
 trafilatura is CPU-bound; running it on the event loop would starve the Kafka
-consumer's heartbeats and get the group rebalanced under load, so it runs in a
-process pool.
+consumer's heartbeats and get the group rebalanced under load, so the rule-based
+cleaning runs in a process pool. The per-site template pass is cheap and holds
+state, so it runs here, in the stage's own process, in message order; its
+observations are written before the stage returns, so they are persisted before
+the runner commits the input offsets.
 """
 
 from __future__ import annotations
@@ -11,10 +14,12 @@ import asyncio
 from concurrent.futures import ProcessPoolExecutor
 
 from newsflow import topics
-from newsflow.errors import InvalidMessage
-from newsflow.messages import Message, RawArticle
-from newsflow.runtime import Output
+from newsflow.errors import InvalidMessage, PermanentError
+from newsflow.messages import CleanArticle, Message, RawArticle
+from newsflow.runtime import ItemResult, Output
 from services.cleaner.clean import CleanOptions, clean
+from services.cleaner.template_store import TemplateStore
+from services.cleaner.templates import Observation, TemplateMemory, site_of
 
 
 class CleanerStage:
@@ -23,22 +28,59 @@ class CleanerStage:
     name: str = "cleaner"
     inputs: tuple[str, ...] = (topics.RAW_ARTICLES,)
 
-    def __init__(self, options: CleanOptions = CleanOptions(), workers: int = 1) -> None:
+    def __init__(self, options: CleanOptions = CleanOptions(), *, workers: int = 1,
+                 memory: TemplateMemory | None = None,
+                 store: TemplateStore | None = None) -> None:
         self._options = options
         self._workers = workers
+        self._memory = memory or TemplateMemory()
+        self._store = store
         self._pool: ProcessPoolExecutor | None = None
 
     async def start(self) -> None:
-        """Start the worker processes."""
+        """Start the worker processes and open the template store."""
         self._pool = ProcessPoolExecutor(max_workers=self._workers)
+        if self._store is not None:
+            await asyncio.to_thread(self._store.open)
 
     async def process(self, topic: str, message: Message) -> list[Output]:
-        """Clean one raw page in a worker process."""
-        if not isinstance(message, RawArticle):
-            raise InvalidMessage(f"cleaner expects RawArticle, got {type(message).__name__}")
+        """Clean one raw page."""
+        [result] = await self.process_batch([(topic, message)])
+        if isinstance(result, PermanentError):
+            raise result
+        return result
+
+    async def process_batch(self, items: list[tuple[str, Message]]) -> list[ItemResult]:
+        """Clean a batch on every worker, then apply site templates in order and persist."""
         loop = asyncio.get_running_loop()
-        article = await loop.run_in_executor(self._pool, clean, message, self._options)
-        return [Output(topics.CLEAN_ARTICLES, article.article_id, article)]
+        futures = []
+        for _topic, message in items:
+            if not isinstance(message, RawArticle):
+                raise InvalidMessage(f"cleaner expects RawArticle, got {type(message).__name__}")
+            futures.append(loop.run_in_executor(self._pool, clean, message, self._options))
+        cleaned = await asyncio.gather(*futures, return_exceptions=True)
+        results: list[ItemResult] = []
+        observations: list[Observation] = []
+        for outcome in cleaned:
+            if isinstance(outcome, PermanentError):
+                results.append(outcome)
+                continue
+            if isinstance(outcome, BaseException):
+                raise outcome  # unexpected: the runner retries one by one and dead-letters it
+            article, observation = await self._templates(outcome)
+            if observation is not None:
+                observations.append(observation)
+            results.append([Output(topics.CLEAN_ARTICLES, article.article_id, article)])
+        if self._store is not None and observations:
+            await asyncio.to_thread(self._store.save, observations)
+        return results
+
+    async def _templates(self, article: CleanArticle) -> tuple[CleanArticle, Observation | None]:
+        site = site_of(article)
+        if self._store is not None and site not in self._memory:
+            self._memory.load(site, await asyncio.to_thread(self._store.load, site))
+        remove = "template" not in self._options.disabled_kinds
+        return self._memory.apply(article, remove=remove)
 
     async def stop(self) -> None:
         """Stop the worker processes."""

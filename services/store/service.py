@@ -11,7 +11,7 @@ import asyncio
 
 from newsflow import topics
 from newsflow.messages import Message
-from newsflow.runtime import Output
+from newsflow.runtime import ItemResult, Output
 from services.store.repository import Store, make_engine, migrate
 
 INPUTS = (
@@ -40,13 +40,15 @@ class StoreStage:
 
     async def process(self, topic: str, message: Message) -> list[Output]:
         """Write one message; returns only once it is committed."""
-        return await self.process_batch([(topic, message)])
+        assert self.store is not None, "start() first"
+        await asyncio.to_thread(self.store.save, [message])
+        return []
 
-    async def process_batch(self, items: list[tuple[str, Message]]) -> list[Output]:
+    async def process_batch(self, items: list[tuple[str, Message]]) -> list[ItemResult]:
         """Write a batch in one transaction; returns only once it is committed."""
         assert self.store is not None, "start() first"
         await asyncio.to_thread(self.store.save, [message for _, message in items])
-        return []
+        return [[] for _ in items]
 
     async def stop(self) -> None:
         """Release the connection pool."""

@@ -5,7 +5,7 @@ from datetime import UTC, datetime
 from newsflow import codec, topics
 from newsflow.errors import PermanentError, TransientError
 from newsflow.messages import DeadLetter, Message, RawArticle
-from newsflow.runtime import Envelope, Output, RetryPolicy, handle, handle_batch
+from newsflow.runtime import Envelope, ItemResult, Output, RetryPolicy, handle, handle_batch
 
 FAST = RetryPolicy(initial=0.001, maximum=0.001)
 
@@ -44,12 +44,16 @@ class Flaky:
         self.done.append(message.article_id)
         return [Output(topics.CLEAN_ARTICLES, message.article_id, message)]
 
-    async def process_batch(self, items: list[tuple[str, Message]]) -> list[Output]:
+    async def process_batch(self, items: list[tuple[str, Message]]) -> list[ItemResult]:
+        """Transient errors sink the batch; permanent ones only their item."""
         self.batches += 1
-        outputs = []
+        results: list[ItemResult] = []
         for topic, message in items:
-            outputs += await self.process(topic, message)
-        return outputs
+            try:
+                results.append(await self.process(topic, message))
+            except PermanentError as exc:
+                results.append(exc)
+        return results
 
 
 def dead_letters(outputs: list[Output]) -> list[DeadLetter]:
@@ -86,7 +90,7 @@ async def test_batch_isolates_the_bad_message_and_keeps_the_rest() -> None:
     stage = Flaky({"a2": [PermanentError("bad page")]})
     envs = [env(raw(1), 0), env(raw(2), 1), env(b"{}", 2), env(raw(3), 3)]
     outputs = await handle_batch(stage, envs, FAST)
-    assert set(stage.done) == {"a1", "a3"}
+    assert stage.done == ["a1", "a3"] and stage.batches == 1
     assert {d.offset for d in dead_letters(outputs)} == {1, 2}
     stored = {o.value.article_id for o in outputs if isinstance(o.value, RawArticle)}
     assert stored == {"a1", "a3"}
@@ -96,3 +100,11 @@ async def test_batch_retries_transient_errors_as_a_whole() -> None:
     stage = Flaky({"a1": [TransientError("db down")]})
     outputs = await handle_batch(stage, [env(raw(1)), env(raw(2), 1)], FAST)
     assert stage.batches == 2 and len(outputs) == 2 and not dead_letters(outputs)
+
+
+async def test_batch_that_raises_is_retried_one_by_one() -> None:
+    stage = Flaky({"a2": [KeyError("bug")]})
+    outputs = await handle_batch(stage, [env(raw(1), 0), env(raw(2), 1)], FAST)
+    [dead] = dead_letters(outputs)
+    assert dead.offset == 1 and dead.error_type == "KeyError"
+    assert [o.value.article_id for o in outputs if isinstance(o.value, RawArticle)] == ["a1"]
