@@ -181,6 +181,34 @@ def demo(
     print_store(settings.database_url, out)
 
 
+@app.command("clean")
+def clean_batch(
+    workers: Annotated[
+        int, typer.Option(help="Worker processes (0: one per core).", min=0)
+    ] = 0,
+    templates: Annotated[
+        bool, typer.Option("--templates/--no-templates",
+                           help="Learn each site's template from the pages in this batch.")
+    ] = True,
+) -> None:
+    """Clean JSON lines {"url", "html"} from stdin; write one clean-article line per input."""
+    import os
+
+    from services.cleaner.batch import BatchOptions, clean_lines
+    from services.cleaner.clean import CleanOptions
+
+    settings = _settings()
+    options = BatchOptions(
+        clean=CleanOptions(disabled_kinds=frozenset(settings.cleaner_keep_kinds)),
+        workers=workers or os.cpu_count() or 1,
+        max_html_bytes=settings.max_page_bytes,
+        templates=templates,
+    )
+    for line in clean_lines(sys.stdin.buffer, options):
+        sys.stdout.write(line + "\n")
+        sys.stdout.flush()
+
+
 @app.command()
 def topics() -> None:
     """Create every topic (and its .dlq) on Kafka with NEWSFLOW_TOPIC_PARTITIONS partitions."""

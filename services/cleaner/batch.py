@@ -1,0 +1,107 @@
+"""``newsflow clean``: JSON lines of raw pages in, one clean-article JSON line out per input.
+
+Input lines are ``{"url": ..., "html": ...}``; output lines come in input order.
+Cleaning runs on every core; the template pass runs here, in order, so a site's
+later pages benefit from its earlier ones exactly as in the streaming cleaner.
+A bad line (not JSON, not UTF-8, no url, empty or oversized html, a page with no
+text) yields a line with an ``error`` field and never stops the batch.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import deque
+from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from newsflow.errors import PermanentError
+from newsflow.ids import article_id
+from newsflow.messages import CleanArticle, RawArticle
+from services.cleaner.clean import CleanOptions, clean
+from services.cleaner.templates import TemplateMemory
+
+
+@dataclass(frozen=True)
+class BatchOptions:
+    """How a batch is cleaned."""
+
+    clean: CleanOptions = CleanOptions()
+    workers: int = 1
+    max_html_bytes: int = 5_000_000
+    templates: bool = True
+
+
+class BadLine(PermanentError):
+    """An input line that is not a usable ``{"url", "html"}`` record."""
+
+    reason = "bad_input"
+
+
+def _parse(raw_line: bytes, max_bytes: int) -> RawArticle:
+    """Turn one input line into a RawArticle, or raise :class:`BadLine` saying why."""
+    if len(raw_line) > 2 * max_bytes + 4096:  # JSON escaping can double the html's size
+        raise BadLine(f"line of {len(raw_line)} bytes exceeds the {max_bytes}-byte page cap",
+                      reason="too_large")
+    try:
+        record = json.loads(raw_line.decode("utf-8"))
+    except UnicodeDecodeError as exc:
+        raise BadLine(f"line is not UTF-8: {exc}", reason="encoding") from exc
+    except json.JSONDecodeError as exc:
+        raise BadLine(f"line is not JSON: {exc}", reason="not_json") from exc
+    if not isinstance(record, dict):
+        raise BadLine("line is not a JSON object", reason="not_json")
+    url, html = record.get("url"), record.get("html")
+    if not isinstance(url, str) or not url.startswith(("http://", "https://")):
+        raise BadLine("'url' must be an http(s) URL", reason="bad_url")
+    if not isinstance(html, str):
+        raise BadLine("'html' must be a string", reason="bad_html")
+    if len(html.encode("utf-8", "replace")) > max_bytes:
+        raise BadLine(f"html exceeds the {max_bytes}-byte page cap", reason="too_large")
+    if "\x00" in html[:4096]:
+        raise BadLine("html looks binary (NUL bytes)", reason="binary")
+    now = datetime.now(UTC)
+    return RawArticle(article_id=article_id(url), url=url, final_url=url, feed_id="stdin",
+                      fetched_at=now, status=200, html=html)
+
+
+def _work(raw_line: bytes, options: BatchOptions) -> CleanArticle | dict[str, Any]:
+    """Parse and clean one line in a worker; errors come back as a record, never raised."""
+    url = None
+    try:
+        raw = _parse(raw_line, options.max_html_bytes)
+        url = raw.url
+        return clean(raw, options.clean)
+    except PermanentError as exc:
+        return {"url": url, "error": str(exc), "reason": exc.reason}
+    except Exception as exc:  # noqa: BLE001 - one bad page must not stop the batch
+        return {"url": url, "error": f"{type(exc).__name__}: {exc}", "reason": "unexpected"}
+
+
+def clean_lines(lines: Iterable[bytes], options: BatchOptions,
+                memory: TemplateMemory | None = None) -> Iterator[str]:
+    """Clean each input line on ``options.workers`` processes; yield output lines in order."""
+    memory = memory if memory is not None else TemplateMemory()
+    remove = options.templates and "template" not in options.clean.disabled_kinds
+    window: deque[Future[CleanArticle | dict[str, Any]]] = deque()
+    next_line = 1  # number of the input line whose result is yielded next
+    with ProcessPoolExecutor(max_workers=options.workers) as pool:
+        for line in lines:
+            window.append(pool.submit(_work, line, options))
+            if len(window) >= options.workers * 8:  # bounded read-ahead keeps memory flat
+                yield _finish(window.popleft(), memory, remove, next_line)
+                next_line += 1
+        while window:
+            yield _finish(window.popleft(), memory, remove, next_line)
+            next_line += 1
+
+
+def _finish(future: Future[CleanArticle | dict[str, Any]], memory: TemplateMemory,
+            remove: bool, line_number: int) -> str:
+    result = future.result()
+    if isinstance(result, CleanArticle):
+        article, _ = memory.apply(result, remove=remove)
+        return article.model_dump_json(by_alias=True)
+    return json.dumps({"line": line_number, **result}, ensure_ascii=False)
