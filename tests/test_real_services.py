@@ -29,7 +29,9 @@ async def test_kafka_round_trip(kafka_bootstrap: str, unique_id: str) -> None:
         try:
             await admin.start()
             await admin.create_topics([NewTopic(topic, num_partitions=1, replication_factor=1)])
-            assert topic in await admin.list_topics()
+            # metadata reaches the broker a moment after the controller: poll, bounded above
+            while topic not in await admin.list_topics():
+                await asyncio.sleep(0.1)
         finally:
             await admin.close()
 
