@@ -10,13 +10,12 @@ text) yields a line with an ``error`` field and never stops the batch.
 from __future__ import annotations
 
 import json
-from collections import deque
 from collections.abc import Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
+from newsflow.batch import ordered_map
 from newsflow.errors import PermanentError
 from newsflow.ids import article_id
 from newsflow.messages import CleanArticle, RawArticle
@@ -67,8 +66,9 @@ def _parse(raw_line: bytes, max_bytes: int) -> RawArticle:
                       fetched_at=now, status=200, html=html)
 
 
-def _work(raw_line: bytes, options: BatchOptions) -> CleanArticle | dict[str, Any]:
+def _work(job: tuple[bytes, BatchOptions]) -> CleanArticle | dict[str, Any]:
     """Parse and clean one line in a worker; errors come back as a record, never raised."""
+    raw_line, options = job
     url = None
     try:
         raw = _parse(raw_line, options.max_html_bytes)
@@ -85,23 +85,10 @@ def clean_lines(lines: Iterable[bytes], options: BatchOptions,
     """Clean each input line on ``options.workers`` processes; yield output lines in order."""
     memory = memory if memory is not None else TemplateMemory()
     remove = options.templates and "template" not in options.clean.disabled_kinds
-    window: deque[Future[CleanArticle | dict[str, Any]]] = deque()
-    next_line = 1  # number of the input line whose result is yielded next
-    with ProcessPoolExecutor(max_workers=options.workers) as pool:
-        for line in lines:
-            window.append(pool.submit(_work, line, options))
-            if len(window) >= options.workers * 8:  # bounded read-ahead keeps memory flat
-                yield _finish(window.popleft(), memory, remove, next_line)
-                next_line += 1
-        while window:
-            yield _finish(window.popleft(), memory, remove, next_line)
-            next_line += 1
-
-
-def _finish(future: Future[CleanArticle | dict[str, Any]], memory: TemplateMemory,
-            remove: bool, line_number: int) -> str:
-    result = future.result()
-    if isinstance(result, CleanArticle):
-        article, _ = memory.apply(result, remove=remove)
-        return article.model_dump_json(by_alias=True)
-    return json.dumps({"line": line_number, **result}, ensure_ascii=False)
+    jobs = ((line, options) for line in lines)
+    for number, result in enumerate(ordered_map(_work, jobs, options.workers), start=1):
+        if isinstance(result, CleanArticle):
+            article, _ = memory.apply(result, remove=remove)
+            yield article.model_dump_json(by_alias=True)
+        else:
+            yield json.dumps({"line": number, **result}, ensure_ascii=False)
