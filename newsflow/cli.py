@@ -209,6 +209,23 @@ def clean_batch(
         sys.stdout.flush()
 
 
+@app.command("extract")
+def extract_batch(
+    workers: Annotated[
+        int, typer.Option(help="Worker processes (0: one per core).", min=0)
+    ] = 0,
+) -> None:
+    """Extract events from clean-article JSON lines on stdin; one line out per input."""
+    import os
+
+    from services.extractor.batch import extract_lines
+
+    _settings()
+    for line in extract_lines(sys.stdin.buffer, workers or os.cpu_count() or 1):
+        sys.stdout.write(line + "\n")
+        sys.stdout.flush()
+
+
 @app.command()
 def topics() -> None:
     """Create every topic (and its .dlq) on Kafka with NEWSFLOW_TOPIC_PARTITIONS partitions."""
