@@ -85,6 +85,27 @@ class EventRow(Base):
     confidence: Mapped[float] = mapped_column(Float)
     record: Mapped[dict[str, Any]]
     stored_at: Mapped[datetime]
+    source: Mapped[str | None] = mapped_column(String(300))
+    """Host of the source URL: distinct sources are counted per cluster."""
+    event_cluster_id: Mapped[str | None] = mapped_column(String(64), index=True)
+
+
+class EventClusterRow(Base):
+    """Events from different articles that report the same happening (GDELT's NumArticles)."""
+
+    __tablename__ = "event_clusters"
+
+    event_cluster_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    actor_country: Mapped[str | None] = mapped_column(String(3))
+    target_country: Mapped[str | None] = mapped_column(String(3))
+    cameo_root: Mapped[str] = mapped_column(String(4))
+    place: Mapped[str] = mapped_column(String(64))
+    """Gazetteer id of the event's location, its country when only that is known, or ''."""
+    event_date: Mapped[date] = mapped_column(Date, index=True)
+    num_events: Mapped[int] = mapped_column(Integer)
+    num_articles: Mapped[int] = mapped_column(Integer)
+    num_sources: Mapped[int] = mapped_column(Integer)
+    updated_at: Mapped[datetime]
 
 
 class AnnotationRow(Base):

@@ -22,8 +22,9 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 
 from newsflow.errors import PermanentError, TransientError
-from newsflow.ids import content_hash
+from newsflow.ids import content_hash, url_host
 from newsflow.messages import Annotations, CleanArticle, DeadLetter, Event, Message
+from services.store import clusters
 from services.store.models import AnnotationRow, ArticleRow, Base, DeadLetterRow, EventRow
 
 MIGRATIONS = Path(__file__).parent / "migrations"
@@ -91,6 +92,7 @@ def _event_row(e: Event, now: datetime) -> dict[str, Any]:
         "location_country": e.location.country if e.location else None,
         "evidence": e.evidence.sentence, "confidence": e.confidence,
         "record": e.model_dump(mode="json", by_alias=True), "stored_at": now,
+        "source": url_host(e.source_url) or None, "event_cluster_id": None,
     }
 
 
@@ -121,11 +123,12 @@ class Store:
     def save(self, messages: Sequence[Message]) -> None:
         """Upsert ``messages`` in one transaction (transient errors are retryable)."""
         now = datetime.now(UTC)
+        events = {m.event_id: (m, _event_row(m, now)) for m in messages if isinstance(m, Event)}
         tables: list[tuple[Table, str, bool, list[dict[str, Any]]]] = [
             (ArticleRow.__table__, "article_id", True,  # type: ignore[list-item]
              [_article_row(m, now) for m in messages if isinstance(m, CleanArticle)]),
             (EventRow.__table__, "event_id", False,  # type: ignore[list-item]
-             [_event_row(m, now) for m in messages if isinstance(m, Event)]),
+             [row for _, row in events.values()]),
             (AnnotationRow.__table__, "article_id", True,  # type: ignore[list-item]
              [_annotation_row(m, now) for m in messages if isinstance(m, Annotations)]),
             (DeadLetterRow.__table__, "dead_letter_id", False,  # type: ignore[list-item]
@@ -133,15 +136,28 @@ class Store:
         ]
         try:
             with self.engine.begin() as conn:
+                touched = self._cluster_new_events(conn, events, now)
                 for table, key, replace, rows in tables:
                     # one statement per distinct id: a batch may carry a redelivered copy
                     unique = list({r[key]: r for r in rows}.values())
                     _upsert(conn, table, unique, key, replace)
+                clusters.recount(conn, touched, now)
         except OperationalError as exc:
             raise TransientError(f"database unavailable: {exc.orig}") from exc
         except (IntegrityError, DBAPIError) as exc:
             raise PermanentError(f"database rejected the rows: {exc.orig}",
                                  reason="db_rejected") from exc
+
+    @staticmethod
+    def _cluster_new_events(conn: Connection, events: dict[str, tuple[Event, dict[str, Any]]],
+                            now: datetime) -> set[str]:
+        """Assign clusters to the events not stored yet (a redelivered event keeps its own)."""
+        if not events:
+            return set()
+        stored = set(conn.scalars(select(EventRow.event_id).where(
+            EventRow.event_id.in_(list(events)))))
+        new = [pair for event_id, pair in events.items() if event_id not in stored]
+        return clusters.assign(conn, new, now)
 
     def counts(self) -> dict[str, int]:
         """Row count of every table (for progress displays and reports)."""
