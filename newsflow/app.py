@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import AsyncIterator, Sequence
+from collections.abc import AsyncIterator, Callable, Sequence
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 
@@ -26,7 +26,15 @@ from services.cleaner.patterns import KINDS
 from services.cleaner.template_store import TemplateStore
 from services.cleaner.templates import DEFAULT_WINDOW, TemplateMemory, TemplateRule
 from services.extractor.service import ExtractorStage
-from services.fetcher import FeedReport, Fetcher, FetchPolicy, Ledger
+from services.fetcher import (
+    FeedReport,
+    FeedStateStore,
+    Fetcher,
+    FetcherOptions,
+    FetchPolicy,
+    Ledger,
+)
+from services.fetcher.reload import FeedsWatcher
 from services.fetcher.service import Publish
 from services.store import Store, StoreStage, make_engine
 
@@ -43,21 +51,83 @@ def fetch_policy(settings: Settings) -> FetchPolicy:
         max_redirects=settings.max_redirects,
         timeout=settings.fetch_timeout,
         user_agent=settings.user_agent,
+        max_retry_after=settings.max_retry_after,
+    )
+
+
+def fetcher_options(settings: Settings) -> FetcherOptions:
+    """The fetcher's politeness, retries and shard from settings."""
+    if settings.fetcher_shard >= settings.fetcher_shards:
+        raise ConfigError(f"NEWSFLOW_FETCHER_SHARD={settings.fetcher_shard} must be below "
+                          f"NEWSFLOW_FETCHER_SHARDS={settings.fetcher_shards}")
+    return FetcherOptions(
+        concurrency=settings.fetch_concurrency,
+        host_concurrency=settings.host_concurrency,
+        host_delay=settings.host_delay,
+        robots_ttl=settings.robots_ttl,
+        retries=settings.fetch_retries,
+        retry_initial=settings.retry_initial,
+        retry_max=settings.retry_max,
+        shards=settings.fetcher_shards,
+        shard=settings.fetcher_shard,
     )
 
 
 @asynccontextmanager
 async def open_fetcher(settings: Settings, feeds: Sequence[Feed],
                        publish: Publish) -> AsyncIterator[Fetcher]:
-    """A fetcher with its HTTP client and ledger, closed on exit."""
-    ledger = Ledger(make_engine(settings.ledger_url))
+    """A fetcher with its HTTP client, ledger and feed state, closed on exit."""
+    options = fetcher_options(settings)
+    engine = make_engine(settings.ledger_url)
+    ledger = Ledger(engine)
+    state = FeedStateStore(engine)
     await asyncio.to_thread(ledger.open)
+    await asyncio.to_thread(state.open)
     timeout = httpx.Timeout(settings.fetch_timeout)
-    limits = httpx.Limits(max_connections=settings.fetch_concurrency * 2)
-    async with httpx.AsyncClient(timeout=timeout, limits=limits, follow_redirects=False,
-                                 trust_env=False) as client:
-        yield Fetcher(feeds, client=client, policy=fetch_policy(settings), ledger=ledger,
-                      publish=publish, concurrency=settings.fetch_concurrency)
+    # Keep-alive connections for many hosts at once: the pool is what makes the per-host
+    # pacing cheap, one warm connection per host rather than a handshake per page.
+    connections = max(settings.fetch_concurrency * 2, 100)
+    limits = httpx.Limits(max_connections=connections, max_keepalive_connections=connections)
+    try:
+        async with httpx.AsyncClient(timeout=timeout, limits=limits, follow_redirects=False,
+                                     trust_env=False) as client:
+            yield Fetcher(feeds, client=client, policy=fetch_policy(settings), ledger=ledger,
+                          publish=publish, options=options, state=state)
+    finally:
+        engine.dispose()
+
+
+async def run_fetcher(fetcher: Fetcher, settings: Settings, stop: asyncio.Event) -> None:
+    """Poll until ``stop`` is set, reloading the feeds file when it changes."""
+    watcher = FeedsWatcher(settings.feeds_file, fetcher.update_feeds,
+                           interval=settings.feeds_reload_interval)
+    tasks = [asyncio.create_task(fetcher.run(once=False), name="fetcher"),
+             asyncio.create_task(watcher.watch(), name="feeds-watcher")]
+    stopped = asyncio.create_task(stop.wait())
+    done, _ = await asyncio.wait([*tasks, stopped], return_when=asyncio.FIRST_COMPLETED)
+    for task in [*tasks, stopped]:
+        task.cancel()
+    await asyncio.gather(*tasks, stopped, return_exceptions=True)
+    for task in done:
+        error = None if task is stopped or task.cancelled() else task.exception()
+        if error is not None:
+            raise error
+
+
+def serve_metrics(settings: Settings) -> Callable[[], None]:
+    """Serve Prometheus /metrics when NEWSFLOW_METRICS_PORT is set; return the stopper."""
+    if not settings.metrics_port:
+        return lambda: None
+    import prometheus_client
+
+    server, thread = prometheus_client.start_http_server(settings.metrics_port,
+                                                         settings.metrics_host)
+    log.info("metrics on http://%s:%d/metrics", settings.metrics_host, settings.metrics_port)
+
+    def stop() -> None:
+        server.shutdown()
+        thread.join(timeout=5)
+    return stop
 
 
 def cleaner_stage(settings: Settings) -> CleanerStage:
@@ -117,16 +187,15 @@ async def run_service(name: str, settings: Settings, stop: asyncio.Event) -> Non
         feeds = load_feeds(settings.feeds_file)
         producer = kafka.make_producer(settings)
         await producer.start()
+        stop_metrics = serve_metrics(settings)
         try:
             async def publish(output: Output) -> None:
                 await kafka.publish(producer, settings, output)
 
             async with open_fetcher(settings, feeds, publish) as fetcher:
-                runner = asyncio.create_task(fetcher.run(once=False))
-                await stop.wait()
-                runner.cancel()
-                await asyncio.gather(runner, return_exceptions=True)
+                await run_fetcher(fetcher, settings, stop)
         finally:
+            stop_metrics()
             await producer.stop()
         return
     stage, concurrency = consuming_stage(name, settings)

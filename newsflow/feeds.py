@@ -1,9 +1,12 @@
 """The feeds file: which feeds the fetcher polls.
 
 A YAML file with a top-level ``feeds`` list; each entry names an ``id``, a
-``url``, a ``kind`` (rss | atom | sitemap | urls), a ``poll_interval`` in
-seconds and whether it is ``enabled``. A bad file fails at start with a
-message that names the file and the field.
+``url``, a ``kind`` (rss | atom | json | sitemap | urls | site), a
+``poll_interval`` in seconds, whether it is ``enabled``, and optionally the
+politeness of its hosts (``host_concurrency``, ``host_delay``). A bad file
+fails at start with a message that names the file and the field; a running
+fetcher that reloads a bad edit keeps its last good feeds (see
+:mod:`services.fetcher.reload`).
 """
 
 from __future__ import annotations
@@ -21,9 +24,16 @@ class FeedKind(StrEnum):
     """How the fetcher reads a feed's document."""
 
     RSS = "rss"
+    """RSS 0.9x, 1.0 (RDF) and 2.0; feedparser reads every dialect."""
     ATOM = "atom"
+    JSON = "json"
+    """JSON Feed 1.0 / 1.1."""
     SITEMAP = "sitemap"
+    """Sitemaps, sitemap indexes and Google News sitemaps, plain or gzipped."""
     URLS = "urls"
+    """A plain list, one URL per line."""
+    SITE = "site"
+    """A home page whose ``<link rel="alternate">`` feed is found and polled (default)."""
 
 
 class Feed(BaseModel):
@@ -33,9 +43,17 @@ class Feed(BaseModel):
 
     id: str = Field(min_length=1, pattern=r"^[A-Za-z0-9_.-]+$")
     url: str
-    kind: FeedKind
+    kind: FeedKind = FeedKind.SITE
     poll_interval: float = Field(900.0, gt=0, description="Seconds between polls.")
     enabled: bool = True
+    host_concurrency: int | None = Field(
+        None, ge=1, description="Requests at once to each host this feed leads to "
+        "(default: NEWSFLOW_HOST_CONCURRENCY; the lowest of several feeds wins)."
+    )
+    host_delay: float | None = Field(
+        None, ge=0, description="Seconds between requests to each host this feed leads to "
+        "(default: NEWSFLOW_HOST_DELAY; the highest of several feeds wins)."
+    )
 
     @field_validator("url")
     @classmethod

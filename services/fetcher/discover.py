@@ -1,20 +1,28 @@
-"""Finding article URLs in feed documents: RSS/Atom, sitemaps, plain URL lists.
+"""Finding article URLs in feed documents: RSS, Atom, JSON Feed, sitemaps, URL lists.
 
-Pure functions over bytes already fetched; the caller fetches. XML is parsed
-with entity expansion and network access off, so a hostile feed cannot expand
-a billion laughs or make the parser fetch anything.
+Pure functions over bytes already fetched; the caller fetches. XML that
+declares entities in its DTD is refused outright (the billion-laughs guard,
+with a reason an operator can read), and sitemaps are parsed with entity
+expansion and network access off besides, so a hostile feed can neither
+expand entities nor make a parser fetch anything. A home page is searched for
+its ``<link rel="alternate">`` feeds when a feed entry names only a site.
 """
 
 from __future__ import annotations
 
 import gzip
 import io
+import json
+import re
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from time import struct_time
+from typing import Any
+from urllib.parse import urljoin
 
 import feedparser
 from lxml import etree
+from lxml import html as lxml_html
 
 from newsflow.errors import FetchFailed
 from newsflow.feeds import FeedKind
@@ -22,6 +30,15 @@ from newsflow.feeds import FeedKind
 _MAX_GUNZIPPED = 50_000_000
 _SITEMAP_NS = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 _NEWS_NS = "{http://www.google.com/schemas/sitemap-news/0.9}"
+#: An internal DTD subset that declares entities: what every entity-expansion bomb needs.
+_DTD_ENTITY = re.compile(rb"<!DOCTYPE[^\[>]*\[[^\]]*<!ENTITY", re.I)
+_FEED_TYPES = {
+    "application/rss+xml": FeedKind.RSS,
+    "application/rdf+xml": FeedKind.RSS,
+    "application/atom+xml": FeedKind.ATOM,
+    "application/feed+json": FeedKind.JSON,
+    "application/json": FeedKind.JSON,
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,11 +60,22 @@ class Discovery:
 
 def _gunzip(body: bytes) -> bytes:
     """Decompress a gzipped sitemap, refusing decompression bombs."""
-    with gzip.GzipFile(fileobj=io.BytesIO(body)) as fh:
-        data = fh.read(_MAX_GUNZIPPED + 1)
+    try:
+        with gzip.GzipFile(fileobj=io.BytesIO(body)) as fh:
+            data = fh.read(_MAX_GUNZIPPED + 1)
+    except (OSError, EOFError) as exc:
+        raise FetchFailed(f"not a readable gzip file: {exc}", reason="encoding") from exc
     if len(data) > _MAX_GUNZIPPED:
-        raise FetchFailed(f"gzipped document expands beyond {_MAX_GUNZIPPED} bytes")
+        raise FetchFailed(f"decompression bomb: gzipped document expands beyond "
+                          f"{_MAX_GUNZIPPED} bytes", reason="decompression_bomb")
     return data
+
+
+def refuse_entities(body: bytes) -> None:
+    """Raise :class:`FetchFailed` if the XML declares entities (possible billion laughs)."""
+    if _DTD_ENTITY.search(body, 0, 1_000_000):
+        raise FetchFailed("document declares XML entities in its DTD; refused so that no "
+                          "entity expansion (billion laughs) can happen", reason="xml_entities")
 
 
 def _to_datetime(value: struct_time | None) -> datetime | None:
@@ -67,10 +95,12 @@ def _parse_iso(value: str | None) -> datetime | None:
 
 
 def parse_feed(body: bytes) -> Discovery:
-    """Entries of an RSS or Atom document (feedparser handles every RSS/Atom dialect)."""
+    """Entries of an RSS 0.9x/1.0/2.0 or Atom document (feedparser reads every dialect)."""
+    refuse_entities(body)
     parsed = feedparser.parse(body, sanitize_html=False, resolve_relative_uris=False)
     if parsed.bozo and not parsed.entries:
-        raise FetchFailed(f"not a readable RSS/Atom feed: {parsed.get('bozo_exception')}")
+        raise FetchFailed(f"not a readable RSS/Atom feed: {parsed.get('bozo_exception')}",
+                          reason="unreadable_feed")
     entries = []
     for item in parsed.entries:
         link = item.get("link")
@@ -78,6 +108,31 @@ def parse_feed(body: bytes) -> Discovery:
             continue
         published = _to_datetime(item.get("published_parsed") or item.get("updated_parsed"))
         entries.append(Entry(url=link, title=item.get("title"), published=published))
+    return Discovery(entries=entries, children=[])
+
+
+def parse_json_feed(body: bytes) -> Discovery:
+    """Entries of a JSON Feed (https://jsonfeed.org, versions 1 and 1.1)."""
+    try:
+        doc: Any = json.loads(body)
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise FetchFailed(f"not a readable JSON Feed: {exc}", reason="unreadable_feed") from exc
+    if not isinstance(doc, dict) or not str(doc.get("version", "")).startswith(
+            "https://jsonfeed.org/version/") or not isinstance(doc.get("items"), list):
+        raise FetchFailed("not a JSON Feed: no jsonfeed.org version and items list",
+                          reason="unreadable_feed")
+    entries = []
+    for item in doc["items"]:
+        if not isinstance(item, dict):
+            continue
+        url = item.get("url") or item.get("external_url")
+        if not isinstance(url, str) or not url:
+            continue
+        title = item.get("title")
+        published = item.get("date_published") or item.get("date_modified")
+        entries.append(Entry(url=url, title=title if isinstance(title, str) else None,
+                             published=_parse_iso(published if isinstance(published, str)
+                                                  else None)))
     return Discovery(entries=entries, children=[])
 
 
@@ -90,10 +145,11 @@ def parse_sitemap(body: bytes) -> Discovery:
     """Entries of a sitemap (plain, Google News, or gzipped) or child sitemaps of an index."""
     if body[:2] == b"\x1f\x8b":
         body = _gunzip(body)
+    refuse_entities(body)
     try:
         root = etree.fromstring(body, parser=_PARSER)
     except etree.XMLSyntaxError as exc:
-        raise FetchFailed(f"not a readable sitemap: {exc}") from exc
+        raise FetchFailed(f"not a readable sitemap: {exc}", reason="unreadable_feed") from exc
     tag = etree.QName(root).localname
     if tag == "sitemapindex":
         children = [
@@ -101,7 +157,7 @@ def parse_sitemap(body: bytes) -> Discovery:
         ]
         return Discovery(entries=[], children=children)
     if tag != "urlset":
-        raise FetchFailed(f"not a sitemap: root element is <{tag}>")
+        raise FetchFailed(f"not a sitemap: root element is <{tag}>", reason="unreadable_feed")
     entries = []
     for url in root.iter(f"{_SITEMAP_NS}url", "url"):
         loc = url.findtext(f"{_SITEMAP_NS}loc") or url.findtext("loc")
@@ -125,10 +181,52 @@ def parse_url_list(body: bytes) -> Discovery:
     )
 
 
+def sniff(body: bytes) -> FeedKind | None:
+    """The kind of feed document ``body`` is, or None (e.g. an HTML page)."""
+    if body[:2] == b"\x1f\x8b":
+        return FeedKind.SITEMAP
+    head = body[:2048].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if head.startswith(b"{"):
+        return FeedKind.JSON if b"jsonfeed.org/version" in body[:4096] else None
+    if b"<urlset" in head or b"<sitemapindex" in head:
+        return FeedKind.SITEMAP
+    if b"<rss" in head or b"<rdf:rdf" in head:
+        return FeedKind.RSS
+    if b"<feed" in head and b"<html" not in head:
+        return FeedKind.ATOM
+    return None
+
+
+def feed_links(page: bytes, base_url: str) -> list[tuple[str, FeedKind]]:
+    """Feeds a home page announces with ``<link rel="alternate" type=...>``, in page order."""
+    try:
+        doc = lxml_html.fromstring(page)
+    except (etree.ParserError, ValueError):
+        return []
+    found: list[tuple[str, FeedKind]] = []
+    for link in doc.iter("link"):
+        rel = (link.get("rel") or "").lower().split()
+        kind = _FEED_TYPES.get((link.get("type") or "").split(";")[0].strip().lower())
+        href = (link.get("href") or "").strip()
+        if "alternate" in rel and kind is not None and href:
+            url = urljoin(base_url, href)
+            if url not in (u for u, _ in found):
+                found.append((url, kind))
+    return found
+
+
 def discover(kind: FeedKind, body: bytes) -> Discovery:
     """Dispatch on the feed's kind."""
     if kind in (FeedKind.RSS, FeedKind.ATOM):
         return parse_feed(body)
+    if kind is FeedKind.JSON:
+        return parse_json_feed(body)
     if kind is FeedKind.SITEMAP:
         return parse_sitemap(body)
+    if kind is FeedKind.SITE:
+        sniffed = sniff(body)
+        if sniffed is None:
+            raise FetchFailed("a home page is not a feed: resolve it with feed_links first",
+                              reason="not_a_feed")
+        return discover(sniffed, body)
     return parse_url_list(body)

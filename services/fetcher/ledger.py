@@ -4,11 +4,19 @@ Kept in a SQL database (SQLite by default, PostgreSQL in deployments) so that a
 restarted fetcher does not fetch a URL again. An article is recorded only after
 its raw page was published, so a crash between fetch and publish means one
 refetch, never a lost article.
+
+Records are answered from memory at once and written in batches
+(:meth:`Ledger.flush`, called from a thread every half second and at the end of
+each poll): one transaction per page would cap the fetcher at a few hundred
+pages a second on SQLite. A crash loses at most the last batch of records, so
+at most those pages are fetched once more; downstream ids make that harmless.
 """
 
 from __future__ import annotations
 
+import threading
 from datetime import UTC, datetime
+from typing import Any
 
 from sqlalchemy import (
     Column,
@@ -21,7 +29,9 @@ from sqlalchemy import (
     Text,
     select,
 )
-from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.exc import OperationalError
 
 from newsflow.errors import TransientError
 
@@ -39,11 +49,13 @@ fetched_urls = Table(
 
 
 class Ledger:
-    """Set of fetched article ids, persisted; the in-memory copy answers lookups."""
+    """Set of fetched article ids, persisted in batches; the in-memory copy answers lookups."""
 
     def __init__(self, engine: Engine) -> None:
         self._engine = engine
         self._seen: set[str] = set()
+        self._pending: list[dict[str, Any]] = []
+        self._lock = threading.Lock()
 
     def open(self) -> None:
         """Create the table if needed and load the ids already fetched."""
@@ -61,22 +73,35 @@ class Ledger:
         return len(self._seen)
 
     def record(self, article_id: str, url: str, feed_id: str, status: int) -> None:
-        """Remember that ``article_id`` was fetched and published."""
+        """Remember that ``article_id`` was fetched and published (written at the next flush)."""
         if article_id in self._seen:
             return
+        self._seen.add(article_id)
+        row = {"article_id": article_id, "url": url, "feed_id": feed_id, "status": status,
+               "fetched_at": datetime.now(UTC)}
+        with self._lock:
+            self._pending.append(row)
+
+    def flush(self) -> int:
+        """Write the pending records in one transaction; return how many. Blocking."""
+        with self._lock:
+            rows, self._pending = self._pending, []
+        if not rows:
+            return 0
         try:
             with self._engine.begin() as conn:
-                conn.execute(
-                    fetched_urls.insert().values(
-                        article_id=article_id,
-                        url=url,
-                        feed_id=feed_id,
-                        status=status,
-                        fetched_at=datetime.now(UTC),
-                    )
-                )
-        except IntegrityError:
-            pass  # another fetcher recorded it first: the effect we wanted
+                conn.execute(self._insert_ignoring_duplicates(), rows)
         except OperationalError as exc:
+            with self._lock:
+                self._pending[:0] = rows  # keep them for the next flush
             raise TransientError(f"fetcher ledger unavailable: {exc}") from exc
-        self._seen.add(article_id)
+        return len(rows)
+
+    def _insert_ignoring_duplicates(self) -> Any:
+        """INSERT that skips ids another fetcher recorded first (the effect we wanted)."""
+        dialect = self._engine.dialect.name
+        if dialect == "postgresql":
+            return pg_insert(fetched_urls).on_conflict_do_nothing()
+        if dialect == "sqlite":
+            return sqlite_insert(fetched_urls).on_conflict_do_nothing()
+        return fetched_urls.insert()  # other databases: one fetcher per ledger

@@ -2,6 +2,14 @@
 
 Knows nothing of Kafka: it publishes through a ``publish`` callable that the
 runner provides (a Kafka producer or an in-process queue).
+
+Each enabled feed has its own polling task, scheduled from its persisted state
+(so a restart keeps the rhythm); :meth:`Fetcher.update_feeds` adds, removes and
+restarts those tasks when the feeds file changes. Every request, feed document
+or article, goes through one :class:`Requester` (robots.txt, per-host pacing,
+retries). A failure stays with its feed or its article: the error is recorded
+in the feed's state, the article dead-lettered or left for the next poll, and
+every other feed goes on.
 """
 
 from __future__ import annotations
@@ -10,28 +18,37 @@ import asyncio
 import json
 import logging
 import re
+import zlib
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 import httpx
 
 from newsflow import codec, topics
 from newsflow.errors import NewsflowError, PermanentError, TransientError
-from newsflow.feeds import Feed, FeedKind
+from newsflow.feeds import Feed
 from newsflow.ids import article_id, canonical_url, url_host
 from newsflow.messages import RawArticle
 from newsflow.runtime import Output
-from services.fetcher.client import HTML_TYPES, FetchPolicy, Response, fetch
-from services.fetcher.discover import Entry, discover
+from services.fetcher import metrics
+from services.fetcher.client import HTML_TYPES, FetchPolicy, Response
+from services.fetcher.discover import Entry
+from services.fetcher.documents import read_feed
 from services.fetcher.ledger import Ledger
+from services.fetcher.options import FetcherOptions
+from services.fetcher.requester import Requester
+from services.fetcher.state import FeedState, FeedStateStore
 
 log = logging.getLogger(__name__)
 
 Publish = Callable[[Output], Awaitable[None]]
 
-_MAX_SITEMAP_DEPTH = 3
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset=["']?([A-Za-z0-9_.:-]+)""", re.I)
+#: A page whose text is more than this share of U+FFFD after every decoding is not text.
+_MAX_REPLACED = 0.1
+_FLUSH_EVERY = 0.5
+DEFAULT_OPTIONS = FetcherOptions()
 
 
 @dataclass
@@ -45,22 +62,51 @@ class FeedReport:
     failed: int = 0
     error: str | None = None
     errors: list[str] = field(default_factory=list)
+    not_modified: bool = False
+    retry_later: int = 0
+    """Articles that failed transiently and are tried again at the next poll."""
 
 
 def decode_html(resp: Response) -> str:
-    """Decode a page body: declared charset, then ``<meta charset>``, then UTF-8 with care."""
+    """Decode a page body: declared charset, then ``<meta charset>``, then UTF-8 with care.
+
+    An unknown or wrong charset is not fatal (the next candidate is tried and
+    the fallback is logged); a body that is not text under any of them is a
+    :class:`PermanentError` with reason ``charset``.
+    """
     candidates = [resp.encoding]
     match = _META_CHARSET.search(resp.body[:4096])
     if match:
         candidates.append(match.group(1).decode("ascii", "ignore"))
-    for name in candidates:
+    for name in (*candidates, "utf-8"):
         if not name:
             continue
         try:
             return resp.body.decode(name)
         except (LookupError, UnicodeDecodeError):
             continue
-    return resp.body.decode("utf-8", "replace")
+    text = resp.body.decode("utf-8", "replace")
+    replaced = text.count("\ufffd")
+    if text and replaced / len(text) > _MAX_REPLACED:
+        raise PermanentError(
+            f"{resp.final_url}: not text in charset {resp.encoding or 'undeclared'} "
+            f"nor UTF-8 ({replaced} of {len(text)} characters undecodable)", reason="charset")
+    log.warning("%s: charset %s unusable; decoded as UTF-8 with %d replacement characters",
+                resp.final_url, resp.encoding or "undeclared", replaced)
+    return text
+
+
+def shard_of(host: str, shards: int) -> int:
+    """The shard that polls feeds on ``host``: a stable hash, the same in every process."""
+    return zlib.crc32(host.encode("utf-8")) % shards
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+def _reason(exc: BaseException) -> str:
+    return str(getattr(exc, "reason", type(exc).__name__.lower()))
 
 
 class Fetcher:
@@ -76,42 +122,166 @@ class Fetcher:
         policy: FetchPolicy,
         ledger: Ledger,
         publish: Publish,
-        concurrency: int = 8,
+        options: FetcherOptions = DEFAULT_OPTIONS,
+        state: FeedStateStore | None = None,
     ) -> None:
-        self.feeds = [f for f in feeds if f.enabled]
-        self._client = client
-        self._policy = policy
+        self.options = options
+        self.feeds = self._select(feeds)
+        self.requests = Requester(client, policy, options)
         self._ledger = ledger
         self._publish = publish
-        self._slots = asyncio.Semaphore(concurrency)
+        self._store = state
+        self._states: dict[str, FeedState] = {}
+        self._tasks: dict[str, asyncio.Task[None]] = {}
         self._in_flight: set[str] = set()
+
+    # -------------------------------------------------------------- running
 
     async def run(self, *, once: bool = False) -> list[FeedReport]:
         """Poll every enabled feed; with ``once``, poll each one time and return the reports."""
-        if once:
-            return list(await asyncio.gather(*(self.poll(f) for f in self.feeds)))
-        await asyncio.gather(*(self._poll_forever(f) for f in self.feeds))
-        return []
+        if self._store is not None:
+            self._states = await asyncio.to_thread(self._store.load)
+        flusher = asyncio.create_task(self._flush_forever(), name="ledger-flush")
+        try:
+            if once:
+                return list(await asyncio.gather(*(self.poll(f) for f in self.feeds)))
+            self.update_feeds(self.feeds, force=True)
+            await asyncio.Event().wait()  # until cancelled
+            return []
+        finally:
+            flusher.cancel()
+            tasks = [flusher, *self._tasks.values()]
+            for task in tasks:
+                task.cancel()
+            await asyncio.gather(*tasks, return_exceptions=True)
+            self._tasks.clear()
+            await self._flush()
+            await self.requests.close()
+
+    def _select(self, feeds: Sequence[Feed]) -> list[Feed]:
+        shards, shard = self.options.shards, self.options.shard
+        return [f for f in feeds
+                if f.enabled and (shards == 1 or shard_of(url_host(f.url), shards) == shard)]
+
+    def update_feeds(self, feeds: Sequence[Feed], *, force: bool = False) -> dict[str, list[str]]:
+        """Start polling new feeds, stop removed ones, restart changed ones; say which."""
+        new = {f.id: f for f in self._select(feeds)}
+        old = {} if force else {f.id: f for f in self.feeds}
+        changes: dict[str, list[str]] = {"added": [], "removed": [], "changed": []}
+        for feed_id in old.keys() - new.keys():
+            self._stop(feed_id)
+            changes["removed"].append(feed_id)
+        for feed_id, feed in new.items():
+            if feed_id in old and old[feed_id] == feed:
+                continue
+            changes["changed" if feed_id in old else "added"].append(feed_id)
+            self._stop(feed_id)
+            self._tasks[feed_id] = asyncio.create_task(self._poll_forever(feed),
+                                                       name=f"feed:{feed_id}")
+        self.feeds = list(new.values())
+        return changes
+
+    def _stop(self, feed_id: str) -> None:
+        task = self._tasks.pop(feed_id, None)
+        if task is not None:
+            task.cancel()
+        self.requests.pacer.forget(feed_id)
+
+    def states(self) -> list[FeedState]:
+        """The state of every feed polled so far (what ``newsflow feeds status`` shows)."""
+        return list(self._states.values())
 
     async def _poll_forever(self, feed: Feed) -> None:
         while True:
+            wait = self._wait_before_poll(feed, self._state(feed))
+            if wait > 0:
+                await asyncio.sleep(wait)
             report = await self.poll(feed)
-            log.info("feed %s: %d found, %d fetched, %d known, %d failed%s", feed.id,
+            log.info("feed %s: %d found, %d fetched, %d known, %d failed%s%s", feed.id,
                      report.found, report.fetched, report.skipped, report.failed,
+                     " (not modified)" if report.not_modified else "",
                      f" ({report.error})" if report.error else "")
-            await asyncio.sleep(feed.poll_interval)
+
+    def _interval(self, feed: Feed, failures: int) -> float:
+        """Seconds to the next poll: the feed's interval, doubled per failure (up to 16x)."""
+        return feed.poll_interval * (1 << min(failures, 4))
+
+    def _wait_before_poll(self, feed: Feed, state: FeedState) -> float:
+        if state.next_poll_at is None:
+            return 0.0
+        wait = (state.next_poll_at - _now()).total_seconds()
+        return max(0.0, min(wait, self._interval(feed, state.failures)))
+
+    def _state(self, feed: Feed) -> FeedState:
+        state = self._states.get(feed.id)
+        if state is None or state.url != feed.url:  # a new feed, or its URL was edited
+            state = self._states[feed.id] = FeedState(feed.id, feed.url)
+        return state
+
+    # -------------------------------------------------------------- polling
 
     async def poll(self, feed: Feed) -> FeedReport:
         """Poll ``feed`` once: discover entries, fetch and publish the new ones."""
         report = FeedReport(feed.id)
+        state = self._state(feed)
+        state.last_poll_at = _now()
+        self._configure_host(feed, url_host(feed.url))
+
+        async def get(url: str, headers: dict[str, str] | None) -> Response:
+            return await self.requests.get(url, kind="feed", headers=headers)
+
         try:
-            entries = await self._entries(feed, feed.url, depth=0)
+            found = await read_feed(feed, state, get)
         except NewsflowError as exc:
             report.error = f"{type(exc).__name__}: {exc}"
             log.warning("feed %s: poll failed: %s", feed.id, report.error)
+            metrics.POLLS.labels("error").inc()
+            metrics.ERRORS.labels(_reason(exc)).inc()
+            state.failures += 1
+            state.last_error, state.last_error_at = report.error, _now()
+            state.next_poll_at = _now() + timedelta(seconds=self._interval(feed, state.failures))
+            await self._save(state)
             return report
-        await self.process_entries(feed, entries, report)
+        report.not_modified = found.not_modified
+        metrics.POLLS.labels("not_modified" if found.not_modified else "ok").inc()
+        await self.process_entries(feed, found.entries, report)
+        if report.retry_later == 0:  # else ask for the documents in full again next time
+            state.validators = found.validators
+        state.discovered = found.discovered
+        state.failures = 0
+        state.items_found = report.found
+        state.items_fetched += report.fetched
+        state.last_success_at = _now()
+        if found.problems:
+            state.last_error, state.last_error_at = "; ".join(found.problems), _now()
+        state.next_poll_at = _now() + timedelta(seconds=feed.poll_interval)
+        await self._flush()
+        await self._save(state)
         return report
+
+    async def _save(self, state: FeedState) -> None:
+        if self._store is None:
+            return
+        try:
+            await asyncio.to_thread(self._store.save, state)
+        except TransientError as exc:
+            log.warning("feed %s: state not saved (kept in memory): %s", state.feed_id, exc)
+
+    async def _flush(self) -> None:
+        try:
+            await asyncio.to_thread(self._ledger.flush)
+        except TransientError as exc:
+            log.warning("ledger not written yet, will try again: %s", exc)
+
+    async def _flush_forever(self) -> None:
+        while True:
+            await asyncio.sleep(_FLUSH_EVERY)
+            await self._flush()
+
+    def _configure_host(self, feed: Feed, host: str) -> None:
+        self.requests.pacer.configure(host, feed.id, feed.host_concurrency, feed.host_delay)
+
+    # ------------------------------------------------------------- articles
 
     async def process_entries(self, feed: Feed, entries: Sequence[Entry],
                               report: FeedReport) -> None:
@@ -122,18 +292,6 @@ class Fetcher:
             unique.setdefault(canonical_url(entry.url), entry)
         await asyncio.gather(*(self._article(feed, url, e, report) for url, e in unique.items()))
 
-    async def _entries(self, feed: Feed, url: str, depth: int) -> list[Entry]:
-        resp = await fetch(self._client, url, self._policy)
-        found = discover(feed.kind, resp.body)
-        entries = list(found.entries)
-        if feed.kind is FeedKind.SITEMAP and depth < _MAX_SITEMAP_DEPTH:
-            for child in found.children:
-                try:
-                    entries += await self._entries(feed, child, depth + 1)
-                except NewsflowError as exc:
-                    log.warning("feed %s: child sitemap %s failed: %s", feed.id, child, exc)
-        return entries
-
     async def _article(self, feed: Feed, url: str, entry: Entry, report: FeedReport) -> None:
         aid = article_id(url)
         if aid in self._ledger or aid in self._in_flight:
@@ -141,18 +299,22 @@ class Fetcher:
             return
         self._in_flight.add(aid)
         try:
-            async with self._slots:
-                raw = await self.fetch_article(feed, url, entry)
+            self._configure_host(feed, url_host(url))
+            raw = await self.fetch_article(feed, url, entry)
             await self._publish(Output(topics.RAW_ARTICLES, url_host(url), raw))
             self._ledger.record(aid, url, feed.id, raw.status)
             report.fetched += 1
+            metrics.PUBLISHED.inc()
         except TransientError as exc:
             report.failed += 1
+            report.retry_later += 1
             report.errors.append(str(exc))
+            metrics.ERRORS.labels(_reason(exc)).inc()
             log.warning("feed %s: %s: will retry next poll: %s", feed.id, url, exc)
         except PermanentError as exc:
             report.failed += 1
             report.errors.append(str(exc))
+            metrics.ERRORS.labels(_reason(exc)).inc()
             await self._dead_letter(feed, url, exc)
             self._ledger.record(aid, url, feed.id, 0)
         finally:
@@ -170,7 +332,7 @@ class Fetcher:
 
     async def fetch_article(self, feed: Feed, url: str, entry: Entry) -> RawArticle:
         """Fetch one article page and wrap it as a :class:`RawArticle`."""
-        resp = await fetch(self._client, url, self._policy, accept=HTML_TYPES)
+        resp = await self.requests.get(url, kind="article", accept=HTML_TYPES)
         html = decode_html(resp)
         if not html.strip():
             raise PermanentError(f"{url}: empty page", reason="empty")
@@ -188,3 +350,4 @@ class Fetcher:
             feed_title=entry.title,
             feed_published=entry.published,
         )
+

@@ -6,7 +6,7 @@ import pytest
 
 from newsflow.errors import FetchFailed
 from newsflow.feeds import FeedKind
-from services.fetcher.discover import discover
+from services.fetcher.discover import discover, feed_links, sniff
 
 RSS = b"""<?xml version="1.0"?>
 <rss version="2.0"><channel><title>T</title>
@@ -64,13 +64,32 @@ def test_url_list_skips_comments_and_blanks() -> None:
     assert [e.url for e in found.entries] == ["https://u.example/1", "https://u.example/2"]
 
 
-def test_sitemap_entities_are_not_expanded() -> None:
-    bomb = (b'<?xml version="1.0"?><!DOCTYPE l [<!ENTITY a "aaaaaaaaaa">'
-            b'<!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]>'
-            b'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
-            b"<url><loc>https://x.example/&b;</loc></url></urlset>")
-    found = discover(FeedKind.SITEMAP, bomb)
-    assert all("aaaaaaaaaa" not in e.url for e in found.entries)
+BILLION_LAUGHS = (b'<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">'
+                  + b"".join(b'<!ENTITY lol%d "%s">' % (i + 1, b"&lol%d;" % i * 10)
+                             for i in range(9)).replace(b"&lol0;", b"&lol;")
+                  + b"]>")
+
+
+@pytest.mark.parametrize(("kind", "root"), [
+    (FeedKind.SITEMAP, b'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+                       b"<url><loc>https://x.example/&lol9;</loc></url></urlset>"),
+    (FeedKind.RSS, b"<rss><channel><item><title>&lol9;</title><link>https://x.example/1</link>"
+                   b"</item></channel></rss>"),
+    (FeedKind.ATOM, b'<feed xmlns="http://www.w3.org/2005/Atom"><entry><title>&lol9;</title>'
+                    b'<link href="https://x.example/1"/></entry></feed>'),
+])
+def test_xml_bombs_are_refused_before_parsing(kind: FeedKind, root: bytes) -> None:
+    with pytest.raises(FetchFailed, match="declares XML entities") as info:
+        discover(kind, BILLION_LAUGHS + root)
+    assert info.value.reason == "xml_entities"
+
+
+def test_gzipped_sitemap_bomb_is_refused() -> None:
+    bomb = gzip.compress(b"<urlset>" + b" " * 60_000_000, compresslevel=9)
+    assert len(bomb) < 100_000
+    with pytest.raises(FetchFailed, match="decompression bomb") as info:
+        discover(FeedKind.SITEMAP, bomb)
+    assert info.value.reason == "decompression_bomb"
 
 
 def test_not_a_sitemap_is_a_clear_error() -> None:
@@ -83,3 +102,80 @@ def test_not_a_sitemap_is_a_clear_error() -> None:
 def test_garbage_feed_is_a_clear_error() -> None:
     with pytest.raises(FetchFailed, match="not a readable RSS/Atom feed"):
         discover(FeedKind.RSS, b"\x00\x01 definitely not xml <<<")
+
+
+RSS_091 = b"""<?xml version="1.0"?>
+<!DOCTYPE rss PUBLIC "-//Netscape Communications//DTD RSS 0.91//EN"
+ "http://my.netscape.com/publish/formats/rss-0.91.dtd">
+<rss version="0.91"><channel><title>Old</title><link>https://o.example/</link>
+<description>d</description><language>en</language>
+<item><title>Ninety-one</title><link>https://o.example/91</link></item></channel></rss>"""
+
+RSS_092 = b"""<?xml version="1.0"?><rss version="0.92"><channel><title>T</title>
+<link>https://o.example/</link><description>d</description>
+<item><title>Ninety-two</title><link>https://o.example/92</link></item></channel></rss>"""
+
+RSS_10 = b"""<?xml version="1.0"?>
+<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://purl.org/rss/1.0/"
+ xmlns:dc="http://purl.org/dc/elements/1.1/">
+<channel rdf:about="https://r.example/"><title>R</title><link>https://r.example/</link>
+<description>d</description><items><rdf:Seq><rdf:li resource="https://r.example/one"/></rdf:Seq>
+</items></channel>
+<item rdf:about="https://r.example/one"><title>RDF one</title><link>https://r.example/one</link>
+<dc:date>2026-03-04T10:00:00Z</dc:date></item></rdf:RDF>"""
+
+JSON_FEED = b"""{"version": "https://jsonfeed.org/version/1.1", "title": "J",
+ "items": [{"id": "1", "url": "https://j.example/1", "title": "Json one",
+            "date_published": "2026-03-04T10:00:00Z"},
+           {"id": "2", "external_url": "https://j.example/2"},
+           {"id": "3", "content_text": "no url"}]}"""
+
+
+@pytest.mark.parametrize(("body", "url", "title"), [
+    (RSS_091, "https://o.example/91", "Ninety-one"),
+    (RSS_092, "https://o.example/92", "Ninety-two"),
+    (RSS_10, "https://r.example/one", "RDF one"),
+])
+def test_every_rss_dialect(body: bytes, url: str, title: str) -> None:
+    found = discover(FeedKind.RSS, body)
+    assert [(e.url, e.title) for e in found.entries] == [(url, title)]
+
+
+def test_json_feed() -> None:
+    found = discover(FeedKind.JSON, JSON_FEED)
+    assert [e.url for e in found.entries] == ["https://j.example/1", "https://j.example/2"]
+    assert found.entries[0].title == "Json one" and found.entries[0].published is not None
+
+
+def test_json_feed_errors_are_clear() -> None:
+    with pytest.raises(FetchFailed, match="not a readable JSON Feed"):
+        discover(FeedKind.JSON, b"{nope")
+    with pytest.raises(FetchFailed, match="not a JSON Feed"):
+        discover(FeedKind.JSON, b'{"items": []}')
+
+
+def test_home_page_feed_links() -> None:
+    page = b"""<html><head><title>Home</title>
+    <link rel="stylesheet" href="/s.css">
+    <link rel="alternate" type="application/rss+xml" title="All" href="/rss.xml">
+    <link rel="alternate" type="application/atom+xml" href="https://h.example/atom">
+    <link rel="alternate" type="application/feed+json" href="feed.json">
+    <link rel="alternate" hreflang="fr" href="/fr/">
+    </head><body>hi</body></html>"""
+    assert feed_links(page, "https://h.example/news/") == [
+        ("https://h.example/rss.xml", FeedKind.RSS),
+        ("https://h.example/atom", FeedKind.ATOM),
+        ("https://h.example/news/feed.json", FeedKind.JSON),
+    ]
+    assert feed_links(b"<html><head></head><body>none</body></html>", "https://h.example/") == []
+
+
+@pytest.mark.parametrize(("body", "kind"), [
+    (RSS, FeedKind.RSS), (RSS_10, FeedKind.RSS), (ATOM, FeedKind.ATOM),
+    (JSON_FEED, FeedKind.JSON), (SITEMAP, FeedKind.SITEMAP), (INDEX, FeedKind.SITEMAP),
+    (gzip.compress(SITEMAP), FeedKind.SITEMAP), (b"<!doctype html><html></html>", None),
+])
+def test_sniff(body: bytes, kind: FeedKind | None) -> None:
+    assert sniff(body) is kind
+    if kind is not None:
+        assert discover(FeedKind.SITE, body).entries or discover(FeedKind.SITE, body).children

@@ -1,0 +1,218 @@
+"""Per-host politeness: one dispatcher per host decides when its next request may start.
+
+Every request to a host waits in that host's queue; the host's dispatcher
+(one asyncio task) lets requests go one at a time, at most ``concurrency`` at
+once and never sooner than ``delay`` seconds apart, and only once a global
+slot is free, so that all requests to one host are paced by one worker with
+no coordination beyond this process. With one request at a time per host (the
+default) the delay is counted from the *end* of the previous request, so the
+server sees at least ``delay`` seconds between two arrivals whatever the
+network's jitter; with more, it is counted between starts.
+
+A host that answers 429 or 503 is paused for its ``Retry-After`` (or an
+exponential pause without one); a pause longer than ``max_wait`` fails the
+waiting requests at once with :class:`HostBackingOff` rather than holding them.
+
+Limits come from settings, from feeds that name the host (the strictest wins)
+and from robots.txt's ``Crawl-delay``; :meth:`Pacer.configure` records each
+source separately so that a reloaded feed can loosen what it once tightened.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import time
+from collections import deque
+from collections.abc import AsyncIterator, Callable
+from dataclasses import dataclass, field
+
+from services.fetcher import metrics
+from services.fetcher.errors import HostBackingOff
+
+Clock = Callable[[], float]
+
+
+@dataclass(frozen=True, slots=True)
+class Limits:
+    """How hard one host may be asked: requests at once and seconds between them."""
+
+    concurrency: int = 1
+    delay: float = 0.0
+
+
+@dataclass
+class _Host:
+    name: str
+    limits: Limits
+    waiters: deque[asyncio.Future[None]] = field(default_factory=deque)
+    active: int = 0
+    next_start: float = 0.0
+    paused_until: float = 0.0
+    throttles: int = 0
+    wake: asyncio.Event = field(default_factory=asyncio.Event)
+    task: asyncio.Task[None] | None = None
+
+
+class Pacer:
+    """Hands out request slots per host and globally; see the module docstring."""
+
+    def __init__(self, default: Limits, *, global_limit: int, max_wait: float = 60.0,
+                 backoff_initial: float = 1.0, clock: Clock = time.monotonic) -> None:
+        self._default = default
+        self._global = asyncio.Semaphore(global_limit)
+        self._max_wait = max_wait
+        self._backoff_initial = backoff_initial
+        self._clock = clock
+        self._hosts: dict[str, _Host] = {}
+        self._sources: dict[str, dict[str, Limits]] = {}
+
+    # ------------------------------------------------------------ configuration
+
+    def configure(self, host: str, source: str, concurrency: int | None = None,
+                  delay: float | None = None) -> None:
+        """Record ``source``'s limits for ``host`` (a feed id, or ``robots``)."""
+        if concurrency is None and delay is None:
+            return
+        current = self._sources.setdefault(host, {}).get(source)
+        wanted = Limits(concurrency or self._default.concurrency,
+                        self._default.delay if delay is None else delay)
+        if current != wanted:
+            self._sources[host][source] = wanted
+            self._update(host)
+
+    def forget(self, source: str) -> None:
+        """Drop every limit ``source`` set (a feed removed or changed)."""
+        for host, sources in self._sources.items():
+            if sources.pop(source, None) is not None:
+                self._update(host)
+
+    def limits(self, host: str) -> Limits:
+        """The limits in force for ``host``: the strictest of settings and every source."""
+        chosen = [self._default, *self._sources.get(host, {}).values()]
+        return Limits(min(x.concurrency for x in chosen), max(x.delay for x in chosen))
+
+    def _update(self, host: str) -> None:
+        state = self._hosts.get(host)
+        if state is not None:
+            state.limits = self.limits(host)
+            state.wake.set()
+
+    # ---------------------------------------------------------------- feedback
+
+    def throttled(self, host: str, retry_after: float | None) -> None:
+        """The host said 429/503: pause it for ``retry_after``, or exponentially without one."""
+        state = self._host(host)
+        state.throttles += 1
+        pause = retry_after if retry_after is not None else (
+            self._backoff_initial * 2 ** min(state.throttles - 1, 10))
+        state.paused_until = max(state.paused_until, self._clock() + pause)
+        state.wake.set()
+
+    def succeeded(self, host: str) -> None:
+        """The host answered normally: forget earlier throttling."""
+        state = self._hosts.get(host)
+        if state is not None:
+            state.throttles = 0
+
+    def paused_for(self, host: str) -> float:
+        """Seconds until ``host`` may be asked again after a 429/503 (0 when not paused)."""
+        state = self._hosts.get(host)
+        return max(0.0, state.paused_until - self._clock()) if state else 0.0
+
+    def queue_depth(self, host: str) -> int:
+        """Requests waiting for ``host``'s turn."""
+        state = self._hosts.get(host)
+        return len(state.waiters) if state else 0
+
+    # -------------------------------------------------------------------- slots
+
+    @contextlib.asynccontextmanager
+    async def slot(self, host: str) -> AsyncIterator[None]:
+        """Wait for ``host``'s turn and a global slot; hold both while the request runs."""
+        state = self._host(host)
+        self._check_pause(state)
+        ticket: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+        state.waiters.append(ticket)
+        metrics.HOST_QUEUE.labels(host).set(len(state.waiters))
+        state.wake.set()
+        if state.task is None or state.task.done():
+            state.task = asyncio.create_task(self._dispatch(state), name=f"pace:{host}")
+        try:
+            await ticket
+        except BaseException:
+            if ticket.done() and not ticket.cancelled() and ticket.exception() is None:
+                self._release(state)  # granted just as we were cancelled: give it back
+            raise
+        try:
+            yield
+        finally:
+            self._release(state)
+
+    def _check_pause(self, state: _Host) -> None:
+        wait = state.paused_until - self._clock()
+        if wait > self._max_wait:
+            raise HostBackingOff(f"{state.name} asked us to wait {wait:.0f}s more (429/503 "
+                                 "Retry-After); the next poll tries again")
+
+    def _release(self, state: _Host) -> None:
+        state.active -= 1
+        self._global.release()
+        if state.limits.concurrency == 1:
+            state.next_start = max(state.next_start, self._clock() + state.limits.delay)
+        state.wake.set()
+
+    def _host(self, host: str) -> _Host:
+        state = self._hosts.get(host)
+        if state is None:
+            state = self._hosts[host] = _Host(host, self.limits(host))
+        return state
+
+    async def _dispatch(self, state: _Host) -> None:
+        """The one worker of a host: grant waiting requests their turn, in order."""
+        while state.waiters:
+            state.wake.clear()
+            if state.active >= state.limits.concurrency:
+                await state.wake.wait()
+                continue
+            wait = max(state.next_start, state.paused_until) - self._clock()
+            if state.paused_until - self._clock() > self._max_wait:
+                self._fail_waiters(state)
+                return
+            if wait > 0:
+                with contextlib.suppress(TimeoutError):
+                    await asyncio.wait_for(state.wake.wait(), wait)
+                continue
+            await self._global.acquire()
+            ticket = self._next_waiter(state)
+            if ticket is None:
+                self._global.release()
+                break
+            state.active += 1
+            state.next_start = self._clock() + state.limits.delay
+            ticket.set_result(None)
+        metrics.HOST_QUEUE.labels(state.name).set(len(state.waiters))
+
+    def _next_waiter(self, state: _Host) -> asyncio.Future[None] | None:
+        while state.waiters:
+            ticket = state.waiters.popleft()
+            metrics.HOST_QUEUE.labels(state.name).set(len(state.waiters))
+            if not ticket.done():
+                return ticket
+        return None
+
+    def _fail_waiters(self, state: _Host) -> None:
+        while state.waiters:
+            ticket = state.waiters.popleft()
+            if not ticket.done():
+                try:
+                    self._check_pause(state)
+                except HostBackingOff as exc:
+                    ticket.set_exception(exc)
+
+    async def close(self) -> None:
+        """Stop every host's dispatcher."""
+        tasks = [s.task for s in self._hosts.values() if s.task is not None]
+        for task in tasks:
+            task.cancel()
+        await asyncio.gather(*tasks, return_exceptions=True)

@@ -1,0 +1,78 @@
+"""The one way the fetcher sends a request: robots.txt, host pacing, retries, then fetch.
+
+Order matters: robots.txt is asked first (a disallowed URL costs the host
+nothing), then the request waits for its host's turn (:class:`Pacer`), then it
+is sent under the safety policy (:func:`fetch`). Transient errors are retried
+with jittered exponential backoff (stamina); a 429/503 also pauses the whole
+host for its ``Retry-After``, so the retry and every other request to that
+host wait it out. Permanent errors are never retried.
+"""
+
+from __future__ import annotations
+
+import httpx
+import stamina
+
+from newsflow.errors import TransientError
+from newsflow.ids import url_host
+from services.fetcher.client import FetchPolicy, Response, fetch
+from services.fetcher.errors import HostBackingOff, RobotsUnavailable, Throttled
+from services.fetcher.options import FetcherOptions
+from services.fetcher.pacing import Limits, Pacer
+from services.fetcher.robots import Robots
+
+
+def _retryable(exc: Exception) -> bool:
+    """Transient errors only; a host that asked for a long pause waits for the next poll."""
+    if isinstance(exc, HostBackingOff | RobotsUnavailable):
+        return False
+    return isinstance(exc, TransientError)
+
+
+class Requester:
+    """Sends GETs politely and safely; owns the host pacer and the robots.txt cache."""
+
+    def __init__(self, client: httpx.AsyncClient, policy: FetchPolicy,
+                 options: FetcherOptions) -> None:
+        self._client = client
+        self._policy = policy
+        self._options = options
+        self.pacer = Pacer(Limits(options.host_concurrency, options.host_delay),
+                           global_limit=options.concurrency, max_wait=options.retry_max,
+                           backoff_initial=max(options.retry_initial, 0.001))
+        self.robots = Robots(self._get_robots, self.pacer, user_agent=policy.user_agent,
+                             ttl=options.robots_ttl)
+
+    async def get(self, url: str, *, kind: str, accept: tuple[str, ...] | None = None,
+                  headers: dict[str, str] | None = None) -> Response:
+        """GET ``url`` once robots.txt allows it, when its host's turn comes, with retries."""
+        await self.robots.check(url)
+        options = self._options
+        async for attempt in stamina.retry_context(
+            on=_retryable, attempts=options.retries, timeout=None,
+            wait_initial=options.retry_initial, wait_max=options.retry_max,
+            wait_jitter=options.retry_initial,
+        ):
+            with attempt:
+                return await self._once(url, kind, accept, headers)
+        raise AssertionError("stamina re-raises the last error")  # pragma: no cover
+
+    async def _get_robots(self, url: str) -> Response:
+        return await self._once(url, "robots", None, None)
+
+    async def _once(self, url: str, kind: str, accept: tuple[str, ...] | None,
+                    headers: dict[str, str] | None) -> Response:
+        host = url_host(url)
+        async with self.pacer.slot(host):
+            try:
+                resp = await fetch(self._client, url, self._policy, accept=accept,
+                                   extra_headers=headers, kind=kind)
+            except Throttled as exc:
+                self.pacer.throttled(host, exc.retry_after)
+                raise
+        self.pacer.succeeded(host)
+        return resp
+
+    async def close(self) -> None:
+        """Stop the pacer's per-host workers."""
+        await self.pacer.close()
