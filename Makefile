@@ -31,7 +31,7 @@ postgres: ## Install PostgreSQL from Debian's packages when missing
 	deploy/postgres.sh install
 
 test: $(STAMP) kafka postgres ## Lint, type-check and run every test (integration tests start Kafka and PostgreSQL)
-	$(BIN)/ruff check newsflow services tests
+	$(BIN)/ruff check newsflow services tests benchmarks examples
 	$(BIN)/mypy
 	$(BIN)/pytest -q
 

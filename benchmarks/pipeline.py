@@ -109,21 +109,25 @@ def run(pages: int, deadline: float) -> dict[str, Any]:
             with (work / f"{name}.log").open("wb") as log:  # the child keeps its own copy
                 procs[name] = subprocess.Popen([sys.executable, "-m", "newsflow", name],
                                                env=env, stdout=log, stderr=subprocess.STDOUT)
-        stack.callback(lambda: [p.send_signal(signal.SIGTERM) for p in procs.values()])
+        def terminate() -> None:
+            for proc in procs.values():
+                if proc.poll() is None:
+                    proc.send_signal(signal.SIGTERM)
+
+        stack.callback(terminate)
         print(f"pipeline on {pages} pages ...", file=sys.stderr)
-        table = ArticleRow.__table__
         end = time.monotonic() + deadline
         stored = 0
         with engine.connect() as conn:
             while time.monotonic() < end and stored < pages:
                 time.sleep(1)
                 conn.rollback()
-                stored = conn.scalar(select(func.count()).select_from(table)) or 0
+                stored = conn.scalar(select(func.count(ArticleRow.article_id))) or 0
                 for name, proc in procs.items():
                     if proc.poll() is not None:
                         raise SystemExit(f"{name} died:\n{(work / f'{name}.log').read_text()}")
             rss = {name: round(_peak_rss_mb(p.pid), 1) for name, p in procs.items()}
-            rows = conn.execute(select(table.c.fetched_at, table.c.stored_at)).all()
+            rows = conn.execute(select(ArticleRow.fetched_at, ArticleRow.stored_at)).all()
         for proc in procs.values():
             proc.send_signal(signal.SIGTERM)
             proc.wait(timeout=60)
