@@ -25,3 +25,12 @@ def test_readme_starts_with_the_two_commands(repo_root: Path) -> None:
     block = readme.split("```sh", 1)[1].split("```", 1)[0]
     commands = [line.split("#")[0].strip() for line in block.strip().splitlines()]
     assert commands == ["make demo", "make test"]
+
+
+def test_readme_event_table_names_every_field(repo_root: Path) -> None:
+    from newsflow.messages import Event
+
+    readme = (repo_root / "README.md").read_text()
+    table = readme.split("The fields of an event", 1)[1].split("\n\n", 2)[1]
+    for name, field in Event.model_fields.items():
+        assert f"`{field.alias or name}`" in table, f"README event table lacks {name}"
