@@ -17,13 +17,21 @@ import contextlib
 import logging
 from collections.abc import Sequence
 
-from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, ConsumerRecord
+from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, ConsumerRebalanceListener, ConsumerRecord
 from aiokafka.admin import AIOKafkaAdminClient, NewTopic
 from aiokafka.errors import KafkaConnectionError, TopicAlreadyExistsError
 
 from newsflow import codec, topics
 from newsflow.errors import TransientError
-from newsflow.runtime import BatchStage, Envelope, Output, Stage, handle, handle_batch
+from newsflow.runtime import (
+    BatchStage,
+    Envelope,
+    Output,
+    Stage,
+    StatefulStage,
+    handle,
+    handle_batch,
+)
 from newsflow.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -92,6 +100,25 @@ def _envelope(record: ConsumerRecord[bytes, bytes], namespace: str) -> Envelope:
     return Envelope(topic, key, record.value, record.partition, record.offset)
 
 
+class _ForgetOnRevoke(ConsumerRebalanceListener):  # type: ignore[misc]
+    """Tell a stateful stage when partitions leave this worker, so it drops their state.
+
+    The cleaner keeps per-site template memory for the sites of its partitions;
+    after a rebalance another worker owns them, and what this worker remembers of
+    them grows stale. Reloading from the store when they come back is correct.
+    """
+
+    def __init__(self, stage: Stage) -> None:
+        self._stage = stage
+
+    async def on_partitions_revoked(self, revoked: object) -> None:
+        if isinstance(self._stage, StatefulStage):
+            self._stage.forget()
+
+    async def on_partitions_assigned(self, assigned: object) -> None:
+        """Nothing to do: state is loaded lazily, the first time a key is seen."""
+
+
 async def run_stage(stage: Stage, settings: Settings, stop: asyncio.Event,
                     *, concurrency: int = 1, max_batch: int = 64) -> None:
     """Consume ``stage.inputs`` as group ``<prefix>.<stage>`` until ``stop`` is set.
@@ -100,7 +127,6 @@ async def run_stage(stage: Stage, settings: Settings, stop: asyncio.Event,
     get the batch's messages concurrently, at most ``concurrency`` at a time.
     """
     consumer = AIOKafkaConsumer(
-        *(on_broker(settings, t) for t in stage.inputs),
         bootstrap_servers=settings.kafka_bootstrap_servers,
         group_id=f"{settings.consumer_group_prefix}.{stage.name}",
         enable_auto_commit=False,
@@ -124,6 +150,8 @@ async def run_stage(stage: Stage, settings: Settings, stop: asyncio.Event,
     await stage.start()
     await producer.start()
     await consumer.start()
+    consumer.subscribe([on_broker(settings, t) for t in stage.inputs],
+                       listener=_ForgetOnRevoke(stage))
     log.info("%s: consuming %s as group %s.%s", stage.name,
              ", ".join(on_broker(settings, t) for t in stage.inputs),
              settings.consumer_group_prefix, stage.name)

@@ -61,6 +61,14 @@ class Stage(Protocol):
         """Release resources."""
 
 
+@runtime_checkable
+class StatefulStage(Stage, Protocol):
+    """A stage holding per-key state that it can reload (the cleaner's site templates)."""
+
+    def forget(self) -> None:
+        """Drop in-memory state: partitions moved, and it will be reloaded when needed."""
+
+
 #: What a batch stage gives for one item: its outputs, or the permanent error that sinks it.
 ItemResult = list[Output] | PermanentError
 

@@ -82,6 +82,11 @@ class CleanerStage:
         remove = "template" not in self._options.disabled_kinds
         return self._memory.apply(article, remove=remove)
 
+    def forget(self) -> None:
+        """Drop the template memory (after a rebalance); sites reload from the store."""
+        if self._store is not None:
+            self._memory.clear()
+
     async def stop(self) -> None:
         """Stop the worker processes."""
         if self._pool is not None:

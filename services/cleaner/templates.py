@@ -104,6 +104,10 @@ class TemplateMemory:
     def __contains__(self, site: object) -> bool:
         return site in self._sites
 
+    def clear(self) -> None:
+        """Forget every site (their observations stay in the store, if there is one)."""
+        self._sites.clear()
+
     def load(self, site: str, observations: Iterable[Observation]) -> None:
         """Restore a site's memory from persisted observations, oldest first."""
         memory = self._sites.setdefault(site, SiteMemory(window=self.window))

@@ -158,3 +158,13 @@ async def test_cleaner_stage_learns_templates_and_remembers_them_after_restart(
     assert FOOTER not in after_restart.paragraphs
     assert "template" in {r.kind for r in after_restart.removed}
     engine.dispose()
+
+
+def test_forget_drops_memory_and_the_store_restores_it(store: TemplateStore) -> None:
+    memory = TemplateMemory(TemplateRule(min_pages=4, min_share=0.3), window=10)
+    store.save(obs for n in range(1, 5) if (obs := memory.apply(article(n))[1]) is not None)
+    memory.clear()
+    assert "ledger.example" not in memory
+    memory.load("ledger.example", store.load("ledger.example"))
+    cleaned, _ = memory.apply(article(5))
+    assert FOOTER not in cleaned.paragraphs
