@@ -13,9 +13,10 @@ A host that answers 429 or 503 is paused for its ``Retry-After`` (or an
 exponential pause without one); a pause longer than ``max_wait`` fails the
 waiting requests at once with :class:`HostBackingOff` rather than holding them.
 
-Limits come from settings, from feeds that name the host (the strictest wins)
-and from robots.txt's ``Crawl-delay``; :meth:`Pacer.configure` records each
-source separately so that a reloaded feed can loosen what it once tightened.
+Limits come from settings, replaced by those of the feeds that lead to the
+host (the strictest feed wins), and robots.txt's ``Crawl-delay`` can only
+lengthen the delay; :meth:`Pacer.configure` records each source separately so
+that a reloaded feed can loosen what it once tightened.
 """
 
 from __future__ import annotations
@@ -31,6 +32,8 @@ from services.fetcher import metrics
 from services.fetcher.errors import HostBackingOff
 
 Clock = Callable[[], float]
+#: The source name robots.txt's Crawl-delay is recorded under.
+ROBOTS = "robots"
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,20 +68,20 @@ class Pacer:
         self._backoff_initial = backoff_initial
         self._clock = clock
         self._hosts: dict[str, _Host] = {}
-        self._sources: dict[str, dict[str, Limits]] = {}
+        self._sources: dict[str, dict[str, tuple[int | None, float | None]]] = {}
 
     # ------------------------------------------------------------ configuration
 
     def configure(self, host: str, source: str, concurrency: int | None = None,
                   delay: float | None = None) -> None:
-        """Record ``source``'s limits for ``host`` (a feed id, or ``robots``)."""
-        if concurrency is None and delay is None:
-            return
-        current = self._sources.setdefault(host, {}).get(source)
-        wanted = Limits(concurrency or self._default.concurrency,
-                        self._default.delay if delay is None else delay)
-        if current != wanted:
-            self._sources[host][source] = wanted
+        """Record ``source``'s limits for ``host`` (a feed id, or ``robots`` for Crawl-delay)."""
+        wanted = (concurrency, delay)
+        sources = self._sources.setdefault(host, {})
+        if sources.get(source, (None, None)) != wanted:
+            if wanted == (None, None):
+                sources.pop(source, None)
+            else:
+                sources[source] = wanted
             self._update(host)
 
     def forget(self, source: str) -> None:
@@ -88,9 +91,18 @@ class Pacer:
                 self._update(host)
 
     def limits(self, host: str) -> Limits:
-        """The limits in force for ``host``: the strictest of settings and every source."""
-        chosen = [self._default, *self._sources.get(host, {}).values()]
-        return Limits(min(x.concurrency for x in chosen), max(x.delay for x in chosen))
+        """The limits in force for ``host``.
+
+        Feeds that set a limit replace the settings' default (the strictest
+        feed wins); robots.txt's Crawl-delay can only make the delay longer.
+        """
+        sources = self._sources.get(host, {})
+        feeds = [v for k, v in sources.items() if k != ROBOTS]
+        concurrency = [c for c, _ in feeds if c is not None]
+        delays = [d for _, d in feeds if d is not None]
+        crawl_delay = sources.get(ROBOTS, (None, None))[1] or 0.0
+        return Limits(min(concurrency) if concurrency else self._default.concurrency,
+                      max(max(delays) if delays else self._default.delay, crawl_delay))
 
     def _update(self, host: str) -> None:
         state = self._hosts.get(host)

@@ -22,7 +22,7 @@ from protego import Protego
 from newsflow.errors import FetchRefused, PermanentError
 from services.fetcher.client import Response
 from services.fetcher.errors import RobotsUnavailable
-from services.fetcher.pacing import Pacer
+from services.fetcher.pacing import ROBOTS, Pacer
 
 log = logging.getLogger(__name__)
 
@@ -96,5 +96,5 @@ class Robots:
         delay = rules.crawl_delay(self._agent)
         if delay:
             host = urlsplit(site).hostname or ""
-            self._pacer.configure(host, "robots", delay=min(float(delay), MAX_CRAWL_DELAY))
+            self._pacer.configure(host, ROBOTS, delay=min(float(delay), MAX_CRAWL_DELAY))
         return _Entry(rules, self._clock() + self._ttl)
