@@ -21,6 +21,7 @@ from rich.table import Table
 
 from newsflow import __version__
 from newsflow.errors import ConfigError, NewsflowError
+from newsflow.feeds import Feed, load_feeds
 from newsflow.settings import Settings, load_settings
 
 app = typer.Typer(
@@ -276,6 +277,65 @@ def show_settings() -> None:
         shown = ",".join(map(str, value)) if isinstance(value, list) else str(value)
         table.add_row(f"NEWSFLOW_{name.upper()}", shown, info.description or "")
     out.print(table)
+
+
+feeds_app = typer.Typer(help="The feeds file and what the fetcher made of each feed.",
+                        no_args_is_help=True)
+app.add_typer(feeds_app, name="feeds")
+JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON lines instead of a table.")]
+
+
+def _print_rows(rows: list[dict[str, str]], columns: tuple[str, ...], as_json: bool) -> None:
+    if as_json:
+        for row in rows:
+            typer.echo(json.dumps(row))
+        return
+    table = Table(*columns)
+    for row in rows:
+        table.add_row(*(row[c] for c in columns))
+    out.print(table)
+
+
+def _feeds_file(settings: Settings) -> list[Feed]:
+    try:
+        return load_feeds(settings.feeds_file)
+    except ConfigError as exc:
+        raise _fail(exc) from exc
+
+
+@feeds_app.command("list")
+def feeds_list(feeds: FeedsOption = None, as_json: JsonOption = False) -> None:
+    """List the feeds in the feeds file (or say what is wrong with it)."""
+    from services.fetcher.status import LIST_COLUMNS, list_rows
+
+    settings = _settings(feeds_file=feeds)
+    _print_rows(list_rows(_feeds_file(settings)), LIST_COLUMNS, as_json)
+
+
+@feeds_app.command("status")
+def feeds_status(
+    feeds: FeedsOption = None,
+    state_url: Annotated[str | None, typer.Option(
+        help="Fetcher state database (default: NEWSFLOW_FETCHER_STATE_URL).")] = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Each feed's last poll, last success, last error, items found and next poll."""
+    from services.fetcher import FeedStateStore
+    from services.fetcher.status import STATUS_COLUMNS, status_rows
+    from services.store import make_engine
+
+    settings = _settings(feeds_file=feeds, fetcher_state_url=state_url)
+    configured = _feeds_file(settings)
+    engine = make_engine(settings.ledger_url)
+    try:
+        store = FeedStateStore(engine)
+        store.open()
+        states = store.load()
+    except NewsflowError as exc:
+        raise _fail(exc) from exc
+    finally:
+        engine.dispose()
+    _print_rows(status_rows(configured, states), STATUS_COLUMNS, as_json)
 
 
 def _version(value: bool) -> None:
