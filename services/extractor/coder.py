@@ -25,7 +25,7 @@ from newsflow.messages import (
     Span,
 )
 from services.extractor.cameo import EVACUATION, lookup
-from services.extractor.dates import Precision
+from services.extractor.dates import Precision, reference_date
 from services.extractor.drafts import Draft, actor_name, resolve_we, same_side
 from services.extractor.events import SentenceCoder
 from services.extractor.lexicon import WEAPON_CODES
@@ -166,7 +166,7 @@ class ArticleCoder:
         self.attributions = attributions
         self.spans = [a.span for a in attributions]
         self.extracted_at = extracted_at
-        self.published: date = (article.published_at or extracted_at).date()
+        self.published: date = reference_date(article.published_at, extracted_at)
         self.accusations: list[tuple[Participant, str]] = []
         self.attacks: list[tuple[str, Participant]] = []
         """(actor country, target) of the force events so far."""

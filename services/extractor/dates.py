@@ -21,12 +21,16 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from typing import Literal
 
 from services.extractor.wordlists import MONTHS, NUMBER_WORDS, WEEKDAYS
 
 Precision = Literal["day", "month", "publication_date"]
+
+#: Publication dates before this year are placeholders ("0001-01-01"), not dates.
+EARLIEST_PUBLICATION_YEAR = 1900
+LATEST_PUBLICATION_YEAR = 9000
 
 _MONTH_NAMES = "|".join(
     [m.capitalize() for m in MONTHS]
@@ -156,6 +160,16 @@ _DATE_WORDS = frozenset(
 )
 
 
+def reference_date(published: datetime | None, extracted: datetime) -> date:
+    """The day relative dates are resolved against: the publication date in the article's own
+    time zone, unless it is missing or a placeholder ("0001-01-01"); then the extraction date."""
+    if published is not None and EARLIEST_PUBLICATION_YEAR <= published.year <= (
+        LATEST_PUBLICATION_YEAR
+    ):
+        return published.date()
+    return extracted.date()
+
+
 def may_hold_dates(words: list[str]) -> bool:
     """Cheap test on a sentence's lower-cased words before running the date patterns."""
     return any(w in _DATE_WORDS or w[:1].isdigit() for w in words)
@@ -172,10 +186,14 @@ def find_dates(text: str, offset: int, published: date) -> list[DateMention]:
             ("in", "In", "since", "during", "by", "until")
         ):
             continue  # "may" is a verb more often than a month
-        resolved = _resolve(kind, g, published)
+        try:
+            resolved = _resolve(kind, g, published)
+            future = _future(kind, g, published)
+        except OverflowError:  # a date at the edge of the calendar: no reading
+            continue
         if resolved is not None:
             found.append(DateMention(offset + m.start(), offset + m.end(), m.group(),
-                                     resolved[0], resolved[1], _future(kind, g, published)))
+                                     resolved[0], resolved[1], future))
     return found
 
 

@@ -97,3 +97,17 @@ def test_announced_event_takes_the_next_such_day() -> None:
     assert [t.country for t in meeting.target] == ["DEU"]
     assert meeting.modality.hypothetical
     assert meeting.event_date == date(2024, 3, 18)
+
+
+def test_a_placeholder_publication_date_is_no_date() -> None:
+    """Pages that declare "0001-01-01" must neither crash the coder nor date events in year 1."""
+    extracted = datetime(2024, 5, 2, 23, 0, tzinfo=UTC)
+    placeholder = datetime(1, 1, 1, tzinfo=UTC)
+    result = extract(article("Rebels attacked a convoy near Goma on Wednesday.",
+                             published=placeholder), extracted_at=extracted)
+    (event,) = result.events
+    assert event.event_date == date(2024, 5, 1)  # the Wednesday before the extraction
+
+
+def test_dates_at_the_edge_of_the_calendar_are_skipped() -> None:
+    assert find_dates("on Wednesday and last month", 0, date(1, 1, 1)) == []
