@@ -85,3 +85,16 @@ def test_entity_kinds() -> None:
 def test_headline_in_title_case_yields_only_known_names() -> None:
     (parts,) = _participants("Kremlin Warns Of Swift Response To Border Raids")
     assert parts == [("Kremlin", "RUS", "GOV")]
+
+
+def test_congo_alone_is_the_democratic_republic() -> None:
+    (first, second) = _participants(
+        "Congo's army said it retook the town. The Republic of Congo said its border was calm."
+    )
+    assert ("Congo's army", "COD", "MIL") in first
+    assert ("Republic of Congo", "COG", None) in second
+
+
+def test_demonyms_of_smaller_countries() -> None:
+    (parts,) = _participants("Guyanese soldiers and Djiboutian officials met Gabonese police.")
+    assert [p[1] for p in parts] == ["GUY", "DJI", "GAB"]
