@@ -60,9 +60,18 @@ _KINDS: list[tuple[str, str]] = [
     ("inmonth", rf"\b(?:in|since|during|by|until|early|late|mid-)\s*"
                 rf"(?P<inmonth_month>{_MONTH_NAMES})\b(?!\s*\d)"),
 ]
+#: Words a date expression can start with: positions that start with none of them are skipped
+#: at once instead of trying every pattern there.
+_STARTS = "|".join(sorted(set(_MONTH_NAMES.split("|") + _WEEKDAY_NAMES.split("|")), key=len,
+                          reverse=True))
+_FIRST_WORD = (rf"(?=\d|(?:{_STARTS})|(?i:yesterday|today|tonight|this|last|late|early|earlier|"
+               rf"later|next|in|since|during|by|until|mid-|\w+\s+days?\s+ago))")
 #: One pass over a sentence: where two expressions could start at the same place, the one
 #: listed first wins.
-_DATES = re.compile("|".join(f"(?P<{kind}>{pattern})" for kind, pattern in _KINDS))
+_DATES = re.compile(rf"\b{_FIRST_WORD}(?:"
+                    + "|".join(f"(?P<{kind}>{pattern})" for kind, pattern in _KINDS) + ")")
+_GROUPS = {kind: [(name, name[len(kind) + 1:]) for name in _DATES.groupindex
+                  if name.startswith(kind + "_")] for kind, _ in _KINDS}
 
 
 @dataclass(frozen=True, slots=True)
@@ -180,8 +189,7 @@ def find_dates(text: str, offset: int, published: date) -> list[DateMention]:
     found: list[DateMention] = []
     for m in _DATES.finditer(text):
         kind = m.lastgroup or ""
-        prefix = kind + "_"
-        g = {k[len(prefix):]: v or "" for k, v in m.groupdict().items() if k.startswith(prefix)}
+        g = {short: m.group(name) or "" for name, short in _GROUPS.get(kind, ())}
         if kind == "inmonth" and g["month"] == "May" and not m.group().startswith(
             ("in", "In", "since", "during", "by", "until")
         ):
