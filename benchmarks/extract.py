@@ -367,20 +367,27 @@ def clean_worker(pages: list[tuple[str, str, str]]) -> dict[str, Any]:
         _try_clean(clean, raw(*pages[0]))  # warm-up: imports and lazy tables
     cpu: list[float] = []
     articles: list[str | None] = []
+    rejected: Counter[str] = Counter()
     for key, url, page in pages:
         r = raw(key, url, page)
         start = time.process_time()
         result = _try_clean(clean, r)
         cpu.append(time.process_time() - start)
-        articles.append(result.model_dump_json(by_alias=True) if result is not None else None)
-    return {"cpu": cpu, "articles": articles, "peak_rss_mb": peak_rss_mb()}
+        if isinstance(result, str):
+            rejected[result] += 1
+            articles.append(None)
+        else:
+            articles.append(result.model_dump_json(by_alias=True))
+    return {"cpu": cpu, "articles": articles, "rejected": dict(rejected),
+            "peak_rss_mb": peak_rss_mb()}
 
 
 def _try_clean(clean: Any, raw: Any) -> Any:
+    """The clean article, or the reason the cleaner gave for rejecting the page."""
     try:
         return clean(raw, now=EXTRACTED_AT)
-    except Exception:  # a page the cleaner rejects is not the benchmark's business
-        return None
+    except Exception as exc:  # a page the cleaner rejects is timed, not extracted
+        return str(getattr(exc, "reason", None) or type(exc).__name__)
 
 
 def extract_worker(articles: list[str]) -> dict[str, Any]:
@@ -459,6 +466,7 @@ def speed(label: str, pages: list[tuple[str, str, str]]) -> dict[str, Any]:
     return {
         "pages": len(pages),
         "articles": len(ok),
+        "rejected_by_cleaner": cleaned["rejected"],
         "cleaner_cpu_ms_per_article": round(clean_ms, 2),
         "extractor_cpu_ms_per_article": round(extract_ms, 2),
         "extractor_to_cleaner": round(extract_ms / clean_ms, 3) if clean_ms else None,
@@ -527,7 +535,9 @@ def main(argv: list[str] | None = None) -> int:
                   f"| {err['sentence'][:90]}")
     print("speed (CPU per article, each stage in its own process, same run):")
     for t in timings:
-        print(f"  {t['label']}: {t['articles']} articles; cleaner "
+        rejected = f" ({sum(t['rejected_by_cleaner'].values())} pages rejected by the cleaner: " \
+            f"{t['rejected_by_cleaner']})" if t["rejected_by_cleaner"] else ""
+        print(f"  {t['label']}: {t['articles']} articles{rejected}; cleaner "
               f"{t['cleaner_cpu_ms_per_article']:.2f} ms, extractor "
               f"{t['extractor_cpu_ms_per_article']:.2f} ms, ratio extractor/cleaner "
               f"{t['extractor_to_cleaner']}; extractor max {t['extractor_max_cpu_ms']:.1f} ms, "
