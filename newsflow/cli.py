@@ -52,6 +52,9 @@ def _settings(**overrides: object) -> Settings:
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
         stream=sys.stderr,
     )
+    if settings.log_level.upper() != "DEBUG":  # one line per request or migration is noise
+        for chatty in ("httpx", "alembic"):
+            logging.getLogger(chatty).setLevel(logging.WARNING)
     return settings
 
 
