@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from services.extractor.cameo import CONSULTATIONS
 from services.extractor.lexicon import LIGHT_VERBS
 from services.extractor.participants import Participant
 from services.extractor.phrases import governing_preposition
@@ -41,7 +42,6 @@ _SUBJECT_STOPS = frozenset({";", "—", "–", "(", ")", "because", "although", 
                             "but", "while", "unless", "until", "when", "before"})
 _OBJECT_STOPS = SUBORDINATORS | frozenset({";", ".", "—", "–", "(", ")", "but", "while", ":",
                                            "to", "because", "if", "said", "says", "”", '"'})
-_CONSULT_CODES = frozenset({"036", "040", "046"})
 _PASSIVE_FORMS = frozenset({"struck", "hit", "shot", "held", "targeted", "fought", "bombed",
                             "shelled", "attacked"})
 _PLACE_BARRIERS = frozenset({"if", "unless", "because", "after", "before", "while", "when",
@@ -271,7 +271,7 @@ class ArgumentFinder:
                     return p
                 if usable and prep in TARGET_PREPOSITIONS and force:
                     return p
-                if usable and prep == "with" and t.code in _CONSULT_CODES:
+                if usable and prep == "with" and t.code in CONSULTATIONS:
                     return p
                 k = p.last
                 continue
@@ -369,7 +369,7 @@ class ArgumentFinder:
             word = toks[k].lower
             if word in PREPOSITIONS:
                 if not (word in TARGET_PREPOSITIONS or (word == "with"
-                                                        and t.code in _CONSULT_CODES)):
+                                                        and t.code in CONSULTATIONS)):
                     return None
                 for p in self.parts:
                     if k < p.first <= k + 5 and (p.can_act or p.kind in ("territory", "city",

@@ -1,7 +1,8 @@
 """The CAMEO event codes the coder emits, with PLOVER category, quad class and Goldstein value.
 
 Goldstein values follow the CAMEO Goldstein scale as distributed with GDELT
-(``CAMEO.goldsteinscale.txt``); PLOVER categories follow the PLOVER project's
+(``CAMEO.goldsteinscale.txt``; a sub-code without its own value takes its base's);
+PLOVER categories follow the PLOVER project's
 CAMEO-to-PLOVER table (draft 0.8, 2021). Quad classes follow GDELT: 1 verbal
 cooperation (roots 01-05), 2 material cooperation (06-08), 3 verbal conflict
 (09-13), 4 material conflict (14-20).
@@ -61,18 +62,42 @@ class CameoCode:
 #: Code for the newsflow extension "evacuation of civilians".
 EVACUATION: Final = "EVAC"
 
+#: Meetings, calls, talks and mediation: events with two sides, both needed.
+MEETINGS: Final = frozenset({"040", "041", "042", "043", "044", "045", "046"})
+
+#: Mediation and the intent to mediate: the sides mediated between are the targets.
+MEDIATION: Final = frozenset({"039", "045"})
+
+#: Meetings and the intents to meet or mediate: one side meets the other ("talks with X").
+CONSULTATIONS: Final = MEETINGS | frozenset({"036", "039"})
+
 _TABLE: Final = (
     # code, name, PLOVER, quad class, Goldstein
     ("010", "Make statement", "OTHER", 1, 0.0),
+    ("015", "Acknowledge or claim responsibility", "OTHER", 1, 0.0),
     ("016", "Deny responsibility", "REJECT", 1, -2.0),
+    ("020", "Make an appeal or request", "REQUEST", 1, 3.0),
+    ("023", "Appeal for aid", "REQUEST", 1, 3.4),
+    ("025", "Appeal to yield", "REQUEST", 1, -0.3),
+    ("0256", "Appeal for de-escalation of military engagement", "REQUEST", 1, -0.3),
+    ("026", "Appeal to others to meet or negotiate", "REQUEST", 1, 4.0),
     ("036", "Express intent to meet or negotiate", "AGREE", 1, 4.0),
+    ("039", "Express intent to mediate", "AGREE", 1, 5.0),
     ("040", "Consult", "CONSULT", 1, 1.0),
+    ("041", "Discuss by telephone", "CONSULT", 1, 1.0),
+    ("043", "Host a visit", "CONSULT", 1, 2.8),
+    ("045", "Mediate", "CONSULT", 1, 5.0),
     ("046", "Engage in negotiation", "CONSULT", 1, 7.0),
+    ("051", "Praise or endorse", "SUPPORT", 1, 3.4),
+    ("072", "Provide military aid", "AID", 2, 8.3),
     ("111", "Criticize or denounce", "ACCUSE", 3, -2.0),
     ("112", "Accuse", "ACCUSE", 3, -2.0),
     ("1123", "Accuse of aggression", "ACCUSE", 3, -2.0),
+    ("120", "Reject", "REJECT", 3, -4.0),
     ("130", "Threaten", "THREATEN", 3, -4.4),
+    ("131", "Threaten non-force", "THREATEN", 3, -5.8),
     ("138", "Threaten with military force", "THREATEN", 3, -7.0),
+    ("150", "Demonstrate military or police power", "MOBILIZE", 4, -7.2),
     ("151", "Increase police alert status", "MOBILIZE", 4, -7.2),
     ("152", "Increase military alert status", "MOBILIZE", 4, -7.2),
     ("154", "Mobilize or increase armed forces", "MOBILIZE", 4, -7.2),

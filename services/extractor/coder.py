@@ -24,7 +24,7 @@ from newsflow.messages import (
     Modality,
     Span,
 )
-from services.extractor.cameo import EVACUATION, lookup
+from services.extractor.cameo import EVACUATION, MEETINGS, lookup
 from services.extractor.dates import Precision, reference_date
 from services.extractor.drafts import Draft, actor_name, resolve_we, same_side
 from services.extractor.events import SentenceCoder
@@ -207,7 +207,7 @@ class ArticleCoder:
                 # in a crash: no event at all
         intents = [d for d in drafts if d.code == "036"]
         for d in drafts:
-            if d.code in ("040", "046") and any(
+            if d.code in MEETINGS and any(
                 0 <= d.trigger.first - i.trigger.last <= 8 for i in intents
             ):
                 d.emit = False  # "ready to hold talks": the intent is the event
@@ -274,7 +274,7 @@ class ArticleCoder:
             return d.actor is not None
         if d.code == EVACUATION and d.place is not None:
             return True
-        if d.code in ("040", "046"):
+        if d.code in MEETINGS:
             return d.actor is not None and d.target is not None  # talks need two sides
         return d.actor is not None or d.target is not None
 

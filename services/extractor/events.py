@@ -25,7 +25,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 
 from services.extractor.arguments import EQUIPMENT, ArgumentFinder
-from services.extractor.cameo import lookup
+from services.extractor.cameo import CONSULTATIONS, MEDIATION, lookup
 from services.extractor.dates import find_dates, may_hold_dates, nearest
 from services.extractor.drafts import (
     Draft,
@@ -329,7 +329,7 @@ class SentenceCoder:
         if d.actor is not None:
             group = a.conjuncts(d.actor)
             d.actor, d.actor_also = group[0], group[1:]
-            if d.actor.also_countries and d.code not in ("040", "046", "036"):
+            if d.actor.also_countries and d.code not in CONSULTATIONS:
                 # "the Russian and Syrian defense ministries accused ..."
                 d.actor_also += [other_side(d.actor, c) for c in d.actor.also_countries]
         if d.target is not None:
@@ -344,7 +344,11 @@ class SentenceCoder:
             d.target = next((p for p in self.parts if p.can_act and p.country
                              and p.country != d.actor.country and p.kind not in ("modifier",)
                              and governing_preposition(self.toks, p.first) is None), None)
-        if d.code in ("040", "046", "036"):
+        if d.code in MEDIATION:
+            sides = a.between(t)
+            if sides is not None:  # "offered to mediate between X and Y": both are targets
+                d.target, d.target_also = sides[0], [sides[1]]
+        elif d.code in CONSULTATIONS:
             sides = a.between(t) if d.code != "036" or d.actor is None else None
             if sides is not None:
                 d.actor, d.target = sides

@@ -69,9 +69,44 @@ _TALKS = frozenset(
      "meeting", "discussions", "delegation", "truce", "peace"}
 )
 _ACCUSATIONS = frozenset(
-    {"accusations", "accusation", "claims", "allegations", "allegation", "charges", "charge",
-     "reports", "responsibility", "involvement", "blame", "suggestions"}
+    {"accusations", "accusation", "claims", "claim", "allegations", "allegation", "charges",
+     "charge", "reports", "responsibility", "involvement", "blame", "suggestions"}
 )
+#: What can be rejected without being an accusation: "rejected the warning" (120).
+_PROPOSALS = frozenset(
+    {"warning", "warnings", "demand", "demands", "proposal", "proposals", "offer", "offers",
+     "ultimatum", "plan", "plans", "request", "requests", "threat", "threats", "appeal",
+     "appeals", "overture", "overtures", "initiative", "conditions", "terms", "call", "calls",
+     "resolution", "deal", "peace"}
+)
+#: Words that make "supply", "provide" or "deliver" military aid.
+_ARMS = frozenset(
+    {"weapons", "arms", "missiles", "drones", "rockets", "ammunition", "munitions", "artillery",
+     "tanks", "jets", "warplanes", "shells", "military", "air-defence", "air-defense"}
+)
+#: Troops that are sent ("sent additional troops to the border"); not delegations.
+_SENT_FORCES = frozenset(
+    {"troops", "soldiers", "reinforcements", "warships", "forces", "units", "tanks", "jets",
+     "battalions", "brigades", "paratroopers", "marines", "warplanes"}
+)
+#: What makes "respond" force: "respond with full force to any incursion".
+_RESPONSE = frozenset(
+    {"force", "forcefully", "militarily", "attack", "attacks", "aggression", "incursion",
+     "incursions", "provocation", "provocations", "full", "decisively", "firmly", "strike",
+     "strikes"}
+)
+#: What makes an "operation" military.
+_OPERATION = frozenset(
+    {"military", "ground", "air", "offensive", "counter-terrorism", "counterterrorism",
+     "cross-border", "naval", "amphibious", "land"}
+)
+#: What makes an "alert" military: "raised its alert level", "put forces on alert".
+_ALERT = frozenset(
+    {"raised", "raise", "raises", "raising", "heightened", "heighten", "maximum", "put",
+     "placed", "puts", "full", "level", "status", "combat", "forces", "troops", "military"}
+)
+_UNDER = ("heavy", "intense", "sustained", "renewed", "small-arms", "sniper", "machine-gun",
+          "artillery", "mortar", "rocket", "tank", "drone", "missile", "enemy")
 _TO_FOR = frozenset({"to", "for"})
 _STRIKE_NOT_AFTER = frozenset({"deal", "deals", "balance", "chord", "tone", "note", "pose",
                                "agreement", "bargain", "compromise"})
@@ -103,6 +138,9 @@ IRREGULAR: Final[dict[str, tuple[str, ...]]] = {
     "target": ("target", "targets", "targeted", "targeting", "targetted"),
     "begin": ("begin", "begins", "began", "begun", "beginning"),
     "take": ("take", "takes", "took", "taken", "taking"),
+    "send": ("send", "sends", "sent", "sending"),
+    "repel": ("repel", "repels", "repelled", "repelling"),
+    "arm": ("arming",),  # "armed" and "arms" are adjective and noun far more often
 }
 
 
@@ -145,12 +183,40 @@ ENTRIES: Final[tuple[Entry, ...]] = (
     _e("denounce", "verb", "111", "act", 0.6),
     _e("criticize", "verb", "111", "act", 0.55),
     _e("criticise", "verb", "111", "act", 0.55),
-    # denials
+    # denials, claims of responsibility and rejections
     _e("deny", "verb", "016", "deny", 0.7),
     _e("denial", "noun", "016", "deny", 0.55),
     _e("reject", "verb", "016", "deny", 0.6, needs=_ACCUSATIONS),
     _e("dismiss", "verb", "016", "deny", 0.55, needs=_ACCUSATIONS),
     _e("refute", "verb", "016", "deny", 0.6),
+    _e("claim responsibility", "verb", "015", "act", 0.7),
+    _e("take responsibility", "verb", "015", "act", 0.6),
+    _e("reject", "verb", "120", "act", 0.55, needs=_PROPOSALS),
+    _e("dismiss", "verb", "120", "act", 0.5, needs=_PROPOSALS),
+    _e("rebuff", "verb", "120", "act", 0.55),
+    _e("spurn", "verb", "120", "act", 0.55),
+    # appeals (the complement refines them: talks 026, restraint 0256, aid 023)
+    _e("urge", "verb", "020", "act", 0.6),
+    _e("call on", "verb", "020", "act", 0.6),
+    _e("call upon", "verb", "020", "act", 0.6),
+    _e("call for", "verb", "020", "act", 0.45),
+    _e("appeal to", "verb", "020", "act", 0.55),
+    _e("appeal for", "verb", "020", "act", 0.5),
+    # praise
+    _e("welcome", "verb", "051", "act", 0.5),
+    _e("praise", "verb", "051", "act", 0.55),
+    _e("hail", "verb", "051", "act", 0.5),
+    _e("commend", "verb", "051", "act", 0.55),
+    # military aid
+    _e("supply", "verb", "072", "act", 0.5, needs=_ARMS),
+    _e("provide", "verb", "072", "act", 0.45, needs=_ARMS),
+    _e("deliver", "verb", "072", "act", 0.45, needs=_ARMS),
+    _e("arm", "verb", "072", "act", 0.5),
+    _e("military aid", "noun", "072", "act", 0.6),
+    _e("military assistance", "noun", "072", "act", 0.6),
+    _e("arms supplies", "noun", "072", "act", 0.55),
+    _e("weapons deliveries", "noun", "072", "act", 0.55),
+    _e("arms deliveries", "noun", "072", "act", 0.55),
     # threats and warnings
     _e("threaten", "verb", "130", "threaten", 0.75),
     _e("threat", "noun", "130", "threaten", 0.5),
@@ -159,10 +225,13 @@ ENTRIES: Final[tuple[Entry, ...]] = (
     _e("vow", "verb", "130", "warn", 0.55),
     _e("promise", "verb", "130", "warn", 0.4),
     _e("ultimatum", "noun", "130", "threaten", 0.6),
-    # intent to negotiate and consultations
-    _e("ready", "verb", "036", "act", 0.65, needs=_TALKS, next_words=_TO_FOR),
-    _e("willing", "verb", "036", "act", 0.65, needs=_TALKS, next_words=_TO_FOR),
-    _e("prepared", "verb", "036", "act", 0.6, needs=_TALKS, next_words=_TO_FOR),
+    # intent to negotiate and consultations; "ready to" is a phrase: an adjective, in any
+    # context ("remained ready to resume talks")
+    _e("ready to", "verb", "036", "act", 0.65, needs=_TALKS),
+    _e("ready for", "verb", "036", "act", 0.65, needs=_TALKS),
+    _e("willing to", "verb", "036", "act", 0.65, needs=_TALKS),
+    _e("prepared to", "verb", "036", "act", 0.6, needs=_TALKS),
+    _e("open to", "verb", "036", "act", 0.55, needs=_TALKS),
     _e("offer", "verb", "036", "act", 0.6, needs=_TALKS),
     _e("propose", "verb", "036", "act", 0.6, needs=_TALKS),
     _e("agree", "verb", "036", "act", 0.55, needs=_TALKS),
@@ -173,6 +242,15 @@ ENTRIES: Final[tuple[Entry, ...]] = (
     _e("hold talks", "verb", "040", "act", 0.7),
     _e("consult", "verb", "040", "act", 0.6),
     _e("negotiate", "verb", "046", "act", 0.6),
+    _e("telephone", "verb", "041", "act", 0.6),
+    _e("phone", "verb", "041", "act", 0.55),
+    _e("speak by phone", "verb", "041", "act", 0.65),
+    _e("speak by telephone", "verb", "041", "act", 0.65),
+    _e("phone call", "noun", "041", "act", 0.6),
+    _e("telephone call", "noun", "041", "act", 0.6),
+    _e("host", "verb", "043", "act", 0.5, needs=_TALKS),
+    _e("mediate", "verb", "045", "act", 0.6),
+    _e("mediation", "noun", "045", "act", 0.5),
     # mobilisation and alert
     _e("mobilise", "verb", "154", "act", 0.7),
     _e("mobilize", "verb", "154", "act", 0.7),
@@ -187,7 +265,15 @@ ENTRIES: Final[tuple[Entry, ...]] = (
     _e("stage", "verb", "154", "act", 0.5, needs=_FORCES),
     _e("build-up", "noun", "154", "act", 0.5, needs=_FORCES),
     _e("buildup", "noun", "154", "act", 0.5, needs=_FORCES),
+    _e("send", "verb", "154", "act", 0.5, needs=_SENT_FORCES),
+    _e("dispatch", "verb", "154", "act", 0.5, needs=_SENT_FORCES),
     _e("high alert", "noun", "152", "act", 0.6),
+    _e("alert level", "noun", "152", "act", 0.6),
+    _e("alert status", "noun", "152", "act", 0.6),
+    _e("alert", "noun", "152", "act", 0.5, needs=_ALERT, needs_before=True),
+    _e("test-fire", "verb", "150", "act", 0.6),
+    _e("test-launch", "verb", "150", "act", 0.6),
+    _e("show of force", "noun", "150", "act", 0.55),
     _e("combat readiness", "noun", "152", "act", 0.6),
     _e("threat level", "noun", "151", "act", 0.55),
     _e("step up security", "verb", "151", "act", 0.5),
@@ -233,6 +319,13 @@ ENTRIES: Final[tuple[Entry, ...]] = (
     _e("invasion", "noun", "190", "act", 0.55),
     _e("come under fire", "verb", "190", "act", 0.6, passive_like=True),
     _e("come under attack", "verb", "190", "act", 0.6, passive_like=True),
+    *(_e(f"come under {word} {head}", "verb", "190", "act", 0.6, passive_like=True)
+      for word in _UNDER for head in ("fire", "attack", "shelling", "bombardment")),
+    _e("return fire", "verb", "190", "act", 0.65),
+    _e("repel", "verb", "190", "act", 0.55),
+    _e("repulse", "verb", "190", "act", 0.55),
+    _e("respond", "verb", "190", "act", 0.4, needs=_RESPONSE),
+    _e("operation", "noun", "190", "act", 0.45, needs=_OPERATION, needs_before=True),
     _e("fire", "verb", "190", "act", 0.45, needs=_WEAPONS, needs_before=True),
     _e("launch", "verb", "195", "act", 0.55, needs_before=True,
        needs=frozenset({"missile", "missiles", "drone", "drones", "rockets", "rocket"})),
@@ -298,13 +391,29 @@ WEAPON_CODES: Final[dict[str, str]] = {
     ),
     **dict.fromkeys(
         ("gun", "guns", "gunfire", "rifle", "rifles", "sniper", "snipers", "machine-gun",
-         "firearms", "pistol", "pistols", "bullets", "gunmen", "kalashnikov"),
+         "firearms", "pistol", "pistols", "bullets", "gunmen", "kalashnikov", "small-arms",
+         "grenade", "grenades", "rocket-propelled", "rpg", "rpgs", "machine-guns"),
         "193",
     ),
 }
 
 #: Codes a weapon word may refine: generic force only.
 REFINABLE: Final = frozenset({"190"})
+
+#: Words in an appeal's complement that name what is asked, nearest first: "urged Caracas to
+#: return to talks" (026), "urged restraint" (0256), "called for aid" (023).
+APPEAL_CODES: Final[dict[str, str]] = {
+    **dict.fromkeys(("talks", "negotiations", "negotiate", "negotiating", "dialogue",
+                     "diplomacy", "meet", "meeting"), "026"),
+    **dict.fromkeys(("restraint", "de-escalate", "de-escalation", "ceasefire", "truce",
+                     "calm", "hostilities"), "0256"),
+    **dict.fromkeys(("halt", "stop", "cease", "withdraw", "withdrawal", "release", "lift",
+                     "pull", "end"), "025"),
+    **dict.fromkeys(("aid", "assistance", "help", "humanitarian", "relief"), "023"),
+}
+
+#: Where fire that hits no one lands: "fired rounds into the sea" shows force (150).
+HARMLESS_DESTINATIONS: Final = frozenset({"sea", "waters", "ocean", "air"})
 
 #: Verbs that make an event noun their object without adding an event of their own
 #: ("carried out an air strike", "launched an offensive").

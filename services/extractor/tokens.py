@@ -72,6 +72,13 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
             word, a, b = ".", b, b + 1
         first = word[0]
         append(Token(word, offset + a, offset + b, i, lowered[a:b], first.isalnum(),
-                     first.isupper()))
+                     first.isupper() or _arabic_article(word)))
         i += 1
     return tokens
+
+
+def _arabic_article(word: str) -> bool:
+    """"al-Shabaab", "al-Qaeda", "el-Sisi": a name after a lower-case Arabic article."""
+    return len(word) > 3 and word[2] == "-" and word[0] in "ae" and word[1] == "l" and (
+        word[3].isupper()
+    )

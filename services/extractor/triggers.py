@@ -14,7 +14,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from services.extractor.lexicon import (
+    APPEAL_CODES,
     ENTRIES,
+    HARMLESS_DESTINATIONS,
     IRREGULAR,
     NEEDS_WINDOW,
     REFINABLE,
@@ -42,6 +44,7 @@ _VERB_BEFORE = (
                  "then", "had", "that", "nor", "neither"})
 )
 _WEAPON_WINDOW = 8
+_APPEAL_WINDOW = 14
 _REFINE_STOPS = frozenset({";", ".", ",", "for", "after", "over", "because", "response",
                            "retaliation", "since", "which", "that", "while"})
 
@@ -277,7 +280,12 @@ def _is_force(code: str) -> bool:
 
 
 def refine(code: str, tokens: list[Token], first: int, last: int) -> str:
-    """Refine generic force by the nearest weapon word within the clause."""
+    """Refine generic force by the nearest weapon word within the clause, an appeal by what it
+    asks for, and fire into the sea into a show of force."""
+    if code == "020":
+        return _appeal(tokens, last)
+    if _is_force(code) and _harmless(tokens, last):
+        return "150"
     if code not in REFINABLE:
         return code
     best: tuple[int, str] | None = None
@@ -295,3 +303,24 @@ def refine(code: str, tokens: list[Token], first: int, last: int) -> str:
             k += direction
             steps += 1
     return best[1] if best else code
+
+
+def _appeal(tokens: list[Token], last: int) -> str:
+    for tok in tokens[last:last + _APPEAL_WINDOW]:
+        if tok.lower in (".", ";", "but", "while"):
+            break
+        code = APPEAL_CODES.get(tok.lower)
+        if code is not None:
+            return code
+    return "020"
+
+
+def _harmless(tokens: list[Token], last: int) -> bool:
+    """"fired 90 rounds into the sea": force that lands where no one is."""
+    for k in range(last, min(len(tokens), last + _WEAPON_WINDOW)):
+        if tokens[k].lower in _REFINE_STOPS and tokens[k].lower not in (",",):
+            return False
+        if tokens[k].lower == "into":
+            rest = [t.lower for t in tokens[k + 1:k + 4]]
+            return any(w in HARMLESS_DESTINATIONS for w in rest)
+    return False
