@@ -2,35 +2,119 @@
 
 trafilatura drops boilerplate in its own containers, but keeps the same text
 when a site writes it as plain paragraphs inside the article body. This pass
-classifies each paragraph with the patterns in :mod:`services.cleaner.patterns`
-and records every removal (kind, hash, length) so that decisions can be audited.
+classifies each paragraph and records every removal (kind, hash, length) so
+that decisions can be audited. The rules, in order:
+
+1. blocks with a start and an end (a donation appeal from "Dear readers" to
+   "Remind me later"), and single paragraphs whose whole form is boilerplate
+   (``patterns.LINE``: a credit, a prompt, a stamp, a label);
+2. paragraphs that are the text of a link to another page, give or take a
+   label ("Read more: ...") -- promotions of other stories;
+3. a paragraph that is only the site's name;
+4. the edges: walking in from the start and from the end, lines that are
+   boilerplate only there (``patterns.EDGE``: bylines, datelines, bios,
+   "contributed to this report", the headline repeated) until the first
+   paragraph of prose;
+5. a "Related"/"Most read"-style heading near the end after which nothing reads
+   like the story: the heading and the lists after it.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Collection, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from newsflow.ids import content_hash
 from newsflow.messages import RemovedBlock
-from services.cleaner.patterns import BLOCK_END, BLOCK_MAX_PARAGRAPHS, BLOCK_START, LINE
+from services.cleaner.markup import LinkIndex, text_key
+from services.cleaner.patterns import (
+    APPEAL,
+    BLOCK_END,
+    BLOCK_MAX_PARAGRAPHS,
+    BLOCK_START,
+    EDGE,
+    LINE,
+    TAIL_MARKERS,
+    Rule,
+)
+
+#: A paragraph with at least this many words reads as prose, not as a label.
+PROSE_WORDS = 12
+#: Link-text paragraphs longer than this are prose that happens to be linked.
+MAX_LINK_WORDS = 60
+_SENTENCE_END = re.compile(r"[.!?…\"”’»)]\s*$")
+_AUTHOR_VERB = re.compile(r"^[\s,]*(is|was|has|had|covers|writes|joined|reports|previously|"
+                          r"also|lives|holds|became|'s (book|latest|new))\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class PageContext:
+    """What the page says about itself, used to recognise repeats of it in the body."""
+
+    site_names: frozenset[str] = frozenset()
+    headings: frozenset[str] = frozenset()
+    authors: tuple[str, ...] = ()
+    links: LinkIndex = field(default_factory=lambda: LinkIndex.of(set()))
 
 
 @dataclass(frozen=True, slots=True)
 class Result:
-    """Paragraphs kept and blocks removed."""
+    """Paragraphs kept and blocks removed; ``stamps`` are removed date lines, for metadata."""
 
     kept: list[str]
     removed: list[RemovedBlock]
+    stamps: list[str] = field(default_factory=list)
+
+
+class _Rules:
+    """One kind's rules, arranged for speed: ungated rules merged into one pattern."""
+
+    __slots__ = ("gated", "merged")
+
+    def __init__(self, rules: Sequence[Rule]) -> None:
+        ungated = [r.pattern for r in rules if not r.needs]
+        self.merged = re.compile("|".join(
+            f"(?i:{p.pattern})" if p.flags & re.IGNORECASE else f"(?:{p.pattern})"
+            for p in ungated)) if ungated else None
+        self.gated = [(r.needs, r.pattern) for r in rules if r.needs]
+
+    def match(self, paragraph: str, lowered: str) -> bool:
+        if self.merged is not None and self.merged.match(paragraph):
+            return True
+        for needs, pattern in self.gated:
+            for needed in needs:
+                if needed in lowered:
+                    if pattern.match(paragraph):
+                        return True
+                    break
+        return False
+
+
+_LINE = {kind: _Rules(rules) for kind, rules in LINE.items()}
+_EDGE = {kind: _Rules(rules) for kind, rules in EDGE.items()}
+_APPEAL = _Rules(APPEAL)
 
 
 def _line_kind(paragraph: str, disabled: Collection[str]) -> str | None:
-    for kind, patterns in LINE.items():
-        if kind in disabled:
-            continue
-        if any(p.match(paragraph) for p in patterns):
+    lowered = paragraph.lower()
+    for kind, rules in _LINE.items():
+        if kind not in disabled and rules.match(paragraph, lowered):
             return kind
+    if "donation_appeal" not in disabled and _APPEAL.match(paragraph, lowered):
+        return "donation_appeal"
+    return None
+
+
+def _edge_kind(paragraph: str, context: PageContext, disabled: Collection[str]) -> str | None:
+    lowered = paragraph.lower()
+    for kind, rules in _EDGE.items():
+        if kind not in disabled and rules.match(paragraph, lowered):
+            return kind
+    if "author_bio" not in disabled:
+        for author in context.authors:
+            if paragraph.startswith(author) and _AUTHOR_VERB.match(paragraph[len(author):]):
+                return "author_bio"
     return None
 
 
@@ -48,6 +132,8 @@ _SITE_NAME_FILLER = frozenset({"the", "a", "an", "news", "com", "www", "©"})
 
 def _is_site_name(paragraph: str, site_names: Collection[str]) -> bool:
     """True when the paragraph is the site's name or a short form of it ("Courier")."""
+    if len(paragraph) > 80:
+        return False
     words = {w for w in re.split(r"[\s.|\-–—©]+", paragraph.casefold()) if w}
     if not words or len(words) > 6:
         return False
@@ -58,37 +144,133 @@ def _is_site_name(paragraph: str, site_names: Collection[str]) -> bool:
     return False
 
 
+def _words(paragraph: str) -> int:
+    return len(paragraph.split())
+
+
+def _is_prose(paragraph: str) -> bool:
+    words = _words(paragraph)
+    return words >= PROSE_WORDS and (words >= 2 * PROSE_WORDS or
+                                     bool(_SENTENCE_END.search(paragraph)))
+
+
+class _Pass:
+    """One run of the rules over one page's paragraphs."""
+
+    def __init__(self, paragraphs: Sequence[str], context: PageContext,
+                 disabled: Collection[str]) -> None:
+        self.paragraphs = paragraphs
+        self.context = context
+        self.disabled = disabled
+        self.kinds: list[str | None] = [None] * len(paragraphs)
+        self.blocks: dict[int, int] = {}  # first index -> last index of a multi-paragraph block
+
+    def enabled(self, kind: str) -> bool:
+        return kind not in self.disabled
+
+    def lines(self) -> None:
+        """Rules 1-3: blocks, whole-paragraph forms, links, the site's name."""
+        paragraphs, i = self.paragraphs, 0
+        while i < len(paragraphs):
+            para = paragraphs[i]
+            block_kind = next((k for k, p in BLOCK_START.items()
+                               if self.enabled(k) and p.match(para)), None)
+            if block_kind is not None:
+                end = _block_end(paragraphs, i, block_kind)
+                if end is not None:
+                    self.blocks[i] = end
+                    self.kinds[i : end + 1] = [block_kind] * (end + 1 - i)
+                    i = end + 1
+                    continue
+            kind = _line_kind(para, self.disabled)
+            if (kind is None and self.enabled("related") and _words(para) <= MAX_LINK_WORDS
+                    and self.context.links.covers(para)):
+                kind = "related"
+            if (kind is None and self.enabled("site_name")
+                    and _is_site_name(para, self.context.site_names)):
+                kind = "site_name"
+            self.kinds[i] = kind
+            i += 1
+
+    def edges(self) -> None:
+        """Rule 4: walk in from both ends until the first paragraph of prose."""
+        n = len(self.paragraphs)
+        seen = 0
+        for i in range(n):
+            if self._peel(i, head=seen < 3):
+                break
+            if self.kinds[i] is None:
+                seen += 1
+        for i in reversed(range(n)):
+            if self._peel(i, head=False):
+                break
+
+    def _peel(self, i: int, *, head: bool) -> bool:
+        """Judge paragraph ``i`` at an edge; True when it is prose and the walk stops there."""
+        if self.kinds[i] is not None:
+            return False
+        para = self.paragraphs[i]
+        if head and self.enabled("headline") and text_key(para) in self.context.headings:
+            self.kinds[i] = "headline"
+            return False
+        kind = _edge_kind(para, self.context, self.disabled)
+        if kind is not None:
+            self.kinds[i] = kind
+            return False
+        return _is_prose(para)
+
+    def tail(self) -> None:
+        """Rule 5: a "Related"-style heading in the second half, and what follows it."""
+        if not self.enabled("related"):
+            return
+        total = sum(len(p) for p in self.paragraphs)
+        before = 0
+        for i, para in enumerate(self.paragraphs):
+            if before > total / 2 and self.kinds[i] is None and TAIL_MARKERS.match(para):
+                rest = range(i + 1, len(self.paragraphs))
+                if all(self.kinds[j] is not None or not _is_prose(self.paragraphs[j])
+                       for j in rest):
+                    for j in range(i, len(self.paragraphs)):
+                        self.kinds[j] = self.kinds[j] or "related"
+                    return
+            before += len(para)
+
+    def result(self) -> Result:
+        kept: list[str] = []
+        removed: list[RemovedBlock] = []
+        stamps: list[str] = []
+        i = 0
+        while i < len(self.paragraphs):
+            kind = self.kinds[i]
+            end = self.blocks.get(i, i)
+            if kind is None:
+                kept.append(self.paragraphs[i])
+            else:
+                text = "\n".join(self.paragraphs[i : end + 1])
+                removed.append(RemovedBlock(kind=kind, sha256=content_hash(text),
+                                            length=len(text)))
+                if kind == "stamp":
+                    stamps.append(text)
+            i = end + 1
+        return Result(kept, removed, stamps)
+
+
 def strip_boilerplate(
     paragraphs: Sequence[str],
     *,
     site_names: Collection[str] = (),
     disabled: Collection[str] = (),
+    context: PageContext | None = None,
 ) -> Result:
     """Remove boilerplate paragraphs; ``disabled`` names kinds to leave in place."""
-    kept: list[str] = []
-    removed: list[RemovedBlock] = []
-
-    def drop(kind: str, text: str) -> None:
-        removed.append(RemovedBlock(kind=kind, sha256=content_hash(text), length=len(text)))
-
-    i = 0
-    while i < len(paragraphs):
-        para = paragraphs[i]
-        block_kind = next(
-            (k for k, p in BLOCK_START.items() if k not in disabled and p.match(para)), None
-        )
-        if block_kind is not None:
-            end = _block_end(paragraphs, i, block_kind)
-            if end is not None:
-                drop(block_kind, "\n".join(paragraphs[i : end + 1]))
-                i = end + 1
-                continue
-        kind = _line_kind(para, disabled)
-        if kind is None and "site_name" not in disabled and _is_site_name(para, site_names):
-            kind = "site_name"
-        if kind is None:
-            kept.append(para)
-        else:
-            drop(kind, para)
-        i += 1
-    return Result(kept, removed)
+    if context is None:
+        context = PageContext(site_names=frozenset(site_names))
+    elif site_names:
+        context = PageContext(site_names=context.site_names | frozenset(site_names),
+                              headings=context.headings, authors=context.authors,
+                              links=context.links)
+    run = _Pass(paragraphs, context, disabled)
+    run.lines()
+    run.edges()
+    run.tail()
+    return run.result()

@@ -1,26 +1,38 @@
 """The cleaner's core: raw page in, clean article out. Pure and CPU-bound.
 
-trafilatura finds the main text and basic metadata; :mod:`metadata` reads the
-markup for timestamps and authors users can trust; :mod:`boilerplate` removes
-what trafilatura keeps inside the body.
+The page is parsed once (:mod:`markup`); :mod:`metadata` reads titles, dates,
+authors and the rest from that tree; trafilatura finds the main text on the
+same tree in its fast mode (no readability/jusText comparison, no metadata
+pass), falling back to its full cascade only when the fast result looks wrong;
+:mod:`boilerplate` then removes what trafilatura keeps inside the body.
 """
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
 import trafilatura
-from trafilatura.settings import Document
+from lxml.html import HtmlElement
+from trafilatura.settings import Document, Extractor
 
 from newsflow.errors import Rejected
 from newsflow.ids import url_host
 from newsflow.messages import CleanArticle, RawArticle
-from services.cleaner.boilerplate import strip_boilerplate
-from services.cleaner.metadata import clean_authors, parse_datetime, read_metadata
+from services.cleaner.boilerplate import PageContext, strip_boilerplate
+from services.cleaner.dates import parse_text
+from services.cleaner.markup import link_index, parse_html, text_key
+from services.cleaner.metadata import PageMetadata, clean_authors, read_metadata
 
-CLEANER = "newsflow-cleaner/0.1.0+trafilatura-" + trafilatura.__version__
+CLEANER = "newsflow-cleaner/0.2.0+trafilatura-" + trafilatura.__version__
+
+# Options built once: trafilatura's fast mode, no comments, no metadata pass of its own.
+_FAST = Extractor(output_format="python", fast=True, comments=False, with_metadata=False)
+_FULL = Extractor(output_format="python", fast=False, comments=False, with_metadata=False)
+#: A fast result with more paragraphs than this, most of them a word or two,
+#: is a menu dump: the full cascade gets a second try.
+_MENU_PARAGRAPHS = 40
 
 
 @dataclass(frozen=True)
@@ -31,44 +43,81 @@ class CleanOptions:
     min_text_chars: int = 200
 
 
+def _paragraphs(doc: Document | None) -> list[str]:
+    if doc is None or not doc.text:
+        return []
+    return [p.strip() for p in doc.text.split("\n") if p.strip()]
+
+
+def _looks_like_menu(paragraphs: Sequence[str]) -> bool:
+    if len(paragraphs) < _MENU_PARAGRAPHS:
+        return False
+    short = sum(1 for p in paragraphs if len(p.split()) <= 3)
+    return short * 2 > len(paragraphs)
+
+
+def extract_paragraphs(tree: HtmlElement) -> list[str]:
+    """Main-text paragraphs of the page by trafilatura; the tree is left as it was."""
+    fast = trafilatura.bare_extraction(tree, options=_FAST)
+    paragraphs = _paragraphs(fast if isinstance(fast, Document) else None)
+    if not paragraphs or _looks_like_menu(paragraphs):
+        full = trafilatura.bare_extraction(tree, options=_FULL)
+        retry = _paragraphs(full if isinstance(full, Document) else None)
+        if retry and not _looks_like_menu(retry):
+            paragraphs = retry
+    return paragraphs
+
+
+def _context(tree: HtmlElement, meta: PageMetadata, site_names: set[str],
+             authors: Sequence[str], url: str) -> PageContext:
+    """The headline, its standfirst when set as a heading, authors, names and links."""
+    headings = {text_key(h) for h in (meta.title, *meta.headings) if h}
+    if meta.description:
+        description = text_key(meta.description)
+        if any(text_key(h.text_content()) == description
+               for h in tree.iter("h2", "h3", "h4", "h5", "h6")):
+            headings.add(description)
+    return PageContext(site_names=frozenset(site_names), headings=frozenset(headings),
+                       authors=tuple(authors), links=link_index(tree, url))
+
+
 def clean(raw: RawArticle, options: CleanOptions = CleanOptions(),
           *, now: datetime | None = None) -> CleanArticle:
     """Extract the main text and metadata of ``raw``, or raise :class:`Rejected` with a reason."""
     if not raw.html.strip():
         raise Rejected(f"{raw.url}: empty page", reason="empty")
-    doc = trafilatura.bare_extraction(
-        raw.html, url=raw.final_url, with_metadata=True, include_comments=False,
-        include_tables=False, favor_precision=False,
-    )
-    if not isinstance(doc, Document) or not doc.text:
+    tree = parse_html(raw.html)
+    if tree is None:
+        raise Rejected(f"{raw.url}: not an HTML page", reason="no_main_text")
+    meta = read_metadata(tree, url=raw.final_url)
+    host = url_host(raw.final_url)
+    site = meta.site or host
+    site_names = {s for s in (meta.site, host) if s}
+    authors = clean_authors(meta.authors, site_names)
+    context = _context(tree, meta, site_names, authors, raw.final_url)
+    paragraphs = extract_paragraphs(tree)
+    if not paragraphs:
         raise Rejected(f"{raw.url}: no main text found", reason="no_main_text")
-    meta = read_metadata(raw.html)
-    site = meta.site or doc.sitename or url_host(raw.final_url)
-    site_names = {s.casefold() for s in (meta.site, doc.sitename, url_host(raw.final_url)) if s}
-    paragraphs = [p.strip() for p in doc.text.split("\n") if p.strip()]
-    title = meta.title or doc.title or raw.feed_title
-    if title:  # a repeated headline at the top of the body is not body text
-        paragraphs = [p for i, p in enumerate(paragraphs) if not (i == 0 and p == title)]
-    result = strip_boilerplate(paragraphs, site_names=site_names,
-                               disabled=options.disabled_kinds)
+    result = strip_boilerplate(paragraphs, context=context, disabled=options.disabled_kinds)
     text = "\n".join(result.kept)
     if len(text) < options.min_text_chars:
         raise Rejected(f"{raw.url}: main text too short ({len(text)} characters)",
                        reason="too_short")
-    authors = clean_authors(meta.authors or ([doc.author] if doc.author else []), site_names)
-    published = meta.published_at or parse_datetime(doc.date) or raw.feed_published
-    language = meta.language or doc.language or _header_language(raw.headers)
+    published, updated = meta.published_at, meta.updated_at
+    if published is None or updated is None:
+        stamp_pub, stamp_upd = _stamp_dates(result.stamps, published or updated)
+        published, updated = published or stamp_pub, updated or stamp_upd
     return CleanArticle(
         article_id=raw.article_id,
         url=raw.url,
         canonical_url=meta.canonical_url,
         feed_id=raw.feed_id,
         site=site,
-        title=title,
+        title=meta.title or raw.feed_title,
         authors=authors,
-        published_at=published,
-        updated_at=meta.updated_at,
-        language=language,
+        published_at=published or raw.feed_published,
+        updated_at=updated,
+        language=meta.language or _header_language(raw.headers),
         text=text,
         paragraphs=result.kept,
         removed=result.removed,
@@ -76,6 +125,22 @@ def clean(raw: RawArticle, options: CleanOptions = CleanOptions(),
         cleaned_at=now or datetime.now(UTC),
         cleaner=CLEANER,
     )
+
+
+def _stamp_dates(stamps: Sequence[str], known: datetime | None,
+                 ) -> tuple[datetime | None, datetime | None]:
+    """Dates of the dateline and "Updated:" stamps the boilerplate pass removed."""
+    zone = known.tzinfo if known else None
+    published = updated = None
+    for stamp in stamps:
+        when = parse_text(stamp, zone)
+        if when is None:
+            continue
+        if "updat" in stamp.lower() or "modif" in stamp.lower():
+            updated = updated or when
+        else:
+            published = published or when
+    return published, updated
 
 
 def _header_language(headers: dict[str, str]) -> str | None:

@@ -15,7 +15,7 @@ BODY = [
     [
         ("🎙️ Voice is AI-generated. Inconsistencies may occur.", "audio_notice"),
         ("Skip to main content", "navigation"),
-        ("Related Topics", "navigation"),
+        ("Related Topics", "related"),
         ("Updated: 14:05 GMT, March 3, 2026", "stamp"),
         ("April 8, 2026 11:00am", "stamp"),
         ("Tuesday, 3 March 2026 14:05 GMT", "stamp"),
@@ -74,5 +74,5 @@ def test_a_sentence_naming_the_site_is_kept() -> None:
 
 
 def test_a_kind_can_be_switched_off() -> None:
-    result = strip_boilerplate([BODY[0], "Related Topics"], disabled={"navigation"})
+    result = strip_boilerplate([BODY[0], "Related Topics"], disabled={"related"})
     assert result.kept == [BODY[0], "Related Topics"] and result.removed == []
