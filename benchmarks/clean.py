@@ -1,0 +1,190 @@
+"""Cleaner benchmark: newsflow's cleaner next to plain trafilatura on the Scrapinghub pages.
+
+Scores both on the 181 pages of the Scrapinghub article-extraction benchmark
+with precision, recall and F1 over 4-word shingles (:mod:`benchmarks.shingles`),
+times both on the same pages in the same run (one process each, rounds
+alternating between the two, best round kept; then a pool of ``os.cpu_count()``
+workers each), counts how often each metadata field is found, and writes every
+figure to a JSON file. Run with ``make bench-clean``. Timings on a shared
+machine are noisy: compare the ratios of one run, not figures across runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import multiprocessing
+import os
+import sys
+import time
+from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import trafilatura
+
+from benchmarks.shingles import Score, aggregate, score_page
+from newsflow.errors import Rejected
+from newsflow.messages import CleanArticle, RawArticle
+from services.cleaner.clean import clean
+from services.cleaner.metadata import read_metadata
+
+FIELDS = ("title", "authors", "published_at", "updated_at", "language", "site", "canonical_url")
+
+# Filled before the pool forks, so workers read the pages instead of receiving them.
+_RAWS: dict[str, RawArticle] = {}
+
+
+def load(data: Path) -> tuple[dict[str, str], dict[str, RawArticle]]:
+    """Ground-truth bodies and the pages as raw articles, by key."""
+    truth = json.loads((data / "ground-truth.json").read_text(encoding="utf-8"))
+    now = datetime.now(UTC)
+    raws = {}
+    for key, item in truth.items():
+        html = gzip.decompress((data / "html" / f"{key}.html.gz").read_bytes()).decode("utf-8")
+        url = item.get("url") or f"https://example.invalid/{key}"
+        raws[key] = RawArticle(article_id=key[:32], url=url, final_url=url, feed_id="bench",
+                               fetched_at=now, status=200, html=html)
+    return {k: v.get("articleBody", "") for k, v in truth.items()}, raws
+
+
+def run_newsflow(key: str) -> str:
+    """Text of one page by newsflow's cleaner ('' when it rejects the page)."""
+    try:
+        return clean(_RAWS[key]).text
+    except Rejected:
+        return ""
+
+
+def run_trafilatura(key: str) -> str:
+    """Text of one page by plain ``trafilatura.extract(html)``."""
+    return trafilatura.extract(_RAWS[key].html) or ""
+
+
+def _single(fn: Callable[[str], str], keys: list[str]) -> tuple[float, dict[str, str]]:
+    start = time.perf_counter()
+    out = {key: fn(key) for key in keys}
+    return time.perf_counter() - start, out
+
+
+def _pooled(fn: Callable[[str], str], keys: list[str], workers: int) -> float:
+    context = multiprocessing.get_context("fork")
+    with context.Pool(workers) as pool:
+        pool.map(fn, keys[: workers * 2], chunksize=1)  # warm every worker's imports
+        start = time.perf_counter()
+        pool.map(fn, keys, chunksize=2)
+        return time.perf_counter() - start
+
+
+def _field_found(article: CleanArticle, name: str) -> bool:
+    value = getattr(article, name)
+    return bool(value)
+
+
+def metadata_rates(keys: list[str]) -> dict[str, Any]:
+    """How often each field is found: by the cleaner, and by trafilatura's metadata pass."""
+    counts = dict.fromkeys(FIELDS, 0)
+    site_in_page = 0
+    traf_counts = dict.fromkeys(("title", "author", "date", "sitename", "url"), 0)
+    for key in keys:
+        raw = _RAWS[key]
+        try:
+            article = clean(raw)
+        except Rejected:
+            continue
+        for name in FIELDS:
+            counts[name] += _field_found(article, name)
+        site_in_page += bool(read_metadata(raw.html).site)
+        doc = trafilatura.bare_extraction(raw.html, with_metadata=True)
+        if doc is not None:
+            for name in traf_counts:
+                traf_counts[name] += bool(getattr(doc, name, None))
+    n = len(keys)
+    return {
+        "pages": n,
+        "newsflow": {name: round(c / n, 3) for name, c in counts.items()},
+        "newsflow_site_named_by_page": round(site_in_page / n, 3),
+        "trafilatura_with_metadata": {name: round(c / n, 3) for name, c in traf_counts.items()},
+    }
+
+
+def _score(truth: dict[str, str], out: dict[str, str]) -> Score:
+    return aggregate(score_page(truth[k], out[k]) for k in truth)
+
+
+def run(data: Path, rounds: int, workers: int) -> dict[str, Any]:
+    """Run the benchmark and return its figures."""
+    truth, raws = load(data)
+    _RAWS.update(raws)
+    keys = list(truth)
+    tools = {"newsflow": run_newsflow, "trafilatura": run_trafilatura}
+    for fn in tools.values():  # warm-up: imports, caches, first-call costs
+        for key in keys[:5]:
+            fn(key)
+    best: dict[str, float] = {}
+    outputs: dict[str, dict[str, str]] = {}
+    for r in range(rounds):
+        for name, fn in tools.items():
+            print(f"round {r + 1}/{rounds}: {name} ...", file=sys.stderr)
+            seconds, out = _single(fn, keys)
+            best[name] = min(best.get(name, seconds), seconds)
+            outputs[name] = out
+    pooled = {}
+    for name, fn in tools.items():
+        print(f"pool of {workers}: {name} ...", file=sys.stderr)
+        pooled[name] = min(_pooled(fn, keys, workers) for _ in range(max(1, rounds - 1)))
+    print("metadata ...", file=sys.stderr)
+    figures: dict[str, Any] = {"pages": len(keys), "rounds": rounds, "workers": workers,
+                               "cores": os.cpu_count(),
+                               "trafilatura_version": trafilatura.__version__}
+    for name in tools:
+        score = _score(truth, outputs[name])
+        figures[name] = {
+            "f1": round(score.f1, 4), "precision": round(score.precision, 4),
+            "recall": round(score.recall, 4),
+            "pages_per_s": round(len(keys) / best[name], 2),
+            "ms_per_page": round(1000 * best[name] / len(keys), 2),
+            "pool_pages_per_s": round(len(keys) / pooled[name], 2),
+        }
+    figures["ratio_single"] = round(best["trafilatura"] / best["newsflow"], 3)
+    figures["ratio_pool"] = round(pooled["trafilatura"] / pooled["newsflow"], 3)
+    figures["metadata"] = metadata_rates(keys)
+    return figures
+
+
+def main() -> None:
+    """Parse arguments, run, print and write the figures."""
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    parser.add_argument("--data", type=Path, default=Path("../shared/benchmarks/scrapinghub"))
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--workers", type=int, default=os.cpu_count() or 1)
+    parser.add_argument("--out", type=Path, default=Path("bench-results/clean.json"))
+    args = parser.parse_args()
+    figures = run(args.data, args.rounds, args.workers)
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(json.dumps(figures, indent=2) + "\n")
+    print(f"{figures['pages']} pages, {figures['cores']} cores, trafilatura "
+          f"{figures['trafilatura_version']}")
+    print(f"{'':24}{'F1':>7}{'P':>7}{'R':>7}{'pages/s':>10}{'ms/page':>9}"
+          f"{'pool p/s':>10}")
+    for name, label in (("newsflow", "newsflow clean()"),
+                        ("trafilatura", "trafilatura.extract()")):
+        f = figures[name]
+        print(f"{label:24}{f['f1']:7.4f}{f['precision']:7.4f}{f['recall']:7.4f}"
+              f"{f['pages_per_s']:10.2f}{f['ms_per_page']:9.2f}{f['pool_pages_per_s']:10.2f}")
+    print(f"throughput ratio newsflow/trafilatura: {figures['ratio_single']} (one process), "
+          f"{figures['ratio_pool']} (pool of {figures['workers']})")
+    meta = figures["metadata"]
+    print("metadata found (newsflow):  " + ", ".join(
+        f"{name} {rate:.0%}" for name, rate in meta["newsflow"].items()))
+    print(f"  site named by the page itself (not the host): "
+          f"{meta['newsflow_site_named_by_page']:.0%}")
+    print("metadata found (trafilatura with_metadata=True):  " + ", ".join(
+        f"{name} {rate:.0%}" for name, rate in meta["trafilatura_with_metadata"].items()))
+    print(f"written to {args.out}")
+
+
+if __name__ == "__main__":
+    main()
