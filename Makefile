@@ -5,7 +5,7 @@ BIN     := $(VENV)/bin
 STAMP   := $(VENV)/.installed
 
 .DEFAULT_GOAL := help
-.PHONY: help install demo run test test-unit lint bench bench-extract kafka postgres schemas clean
+.PHONY: help install demo run test test-unit lint bench bench-extract bench-clean kafka postgres schemas clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-10s %s\n", $$1, $$2}'
@@ -43,6 +43,9 @@ bench: $(STAMP) kafka postgres ## Pipeline benchmark on real Kafka + PostgreSQL 
 
 bench-extract: $(STAMP) ## Extractor precision/recall on the hand-coded gold set, CPU per article vs the cleaner, peak RSS; writes bench-results/extract.json
 	$(BIN)/python -m benchmarks.extract --out bench-results/extract.json
+
+bench-clean: $(STAMP) ## Cleaner vs plain trafilatura on the 181 Scrapinghub pages (DATA=dir): F1/P/R, pages/s, metadata found; writes bench-results/clean.json
+	$(BIN)/python -m benchmarks.clean --data $(or $(DATA),../shared/benchmarks/scrapinghub) --out bench-results/clean.json
 
 schemas: $(STAMP) ## Regenerate the published JSON Schemas in schemas/
 	$(BIN)/newsflow schemas --out schemas
