@@ -13,8 +13,6 @@ from collections.abc import AsyncIterator, Callable, Sequence
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 
-import httpx
-
 from newsflow import kafka
 from newsflow.embedded import Pipeline, ProgressHook
 from newsflow.errors import ConfigError
@@ -36,6 +34,7 @@ from services.fetcher import (
 )
 from services.fetcher.reload import FeedsWatcher
 from services.fetcher.service import Publish
+from services.fetcher.transport import make_client
 from services.store import Store, StoreStage, make_engine
 
 log = logging.getLogger(__name__)
@@ -83,14 +82,10 @@ async def open_fetcher(settings: Settings, feeds: Sequence[Feed],
     state = FeedStateStore(engine)
     await asyncio.to_thread(ledger.open)
     await asyncio.to_thread(state.open)
-    timeout = httpx.Timeout(settings.fetch_timeout)
-    # Keep-alive connections for many hosts at once: the pool is what makes the per-host
-    # pacing cheap, one warm connection per host rather than a handshake per page.
-    connections = max(settings.fetch_concurrency * 2, 100)
-    limits = httpx.Limits(max_connections=connections, max_keepalive_connections=connections)
+    client = make_client(timeout=settings.fetch_timeout,
+                         max_connections=max(settings.fetch_concurrency * 2, 100))
     try:
-        async with httpx.AsyncClient(timeout=timeout, limits=limits, follow_redirects=False,
-                                     trust_env=False) as client:
+        async with client:
             yield Fetcher(feeds, client=client, policy=fetch_policy(settings), ledger=ledger,
                           publish=publish, options=options, state=state)
     finally:

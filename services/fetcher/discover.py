@@ -16,6 +16,7 @@ import json
 import re
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from email.utils import parsedate_to_datetime
 from time import struct_time
 from typing import Any
 from urllib.parse import urljoin
@@ -58,6 +59,11 @@ class Discovery:
     children: list[str]
 
 
+_PARSER = etree.XMLParser(
+    resolve_entities=False, no_network=True, huge_tree=False, load_dtd=False, recover=False
+)
+
+
 def _gunzip(body: bytes) -> bytes:
     """Decompress a gzipped sitemap, refusing decompression bombs."""
     try:
@@ -94,9 +100,89 @@ def _parse_iso(value: str | None) -> datetime | None:
     return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
 
 
+def _local(tag: object) -> str:
+    return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
+
+
+def _text(element: etree._Element) -> str | None:
+    text = element.text
+    return text.strip() if isinstance(text, str) and text.strip() else None
+
+
+def _child_text(item: etree._Element, name: str) -> str | None:
+    for child in item:
+        if _local(child.tag) == name and _text(child):
+            return _text(child)
+    return None
+
+
+def _item_link(item: etree._Element) -> str | None:
+    """An RSS ``<link>``, an Atom alternate ``<link href>``, or a permalink ``<guid>``."""
+    for child in item:
+        if _local(child.tag) != "link":
+            continue
+        href = child.get("href")
+        if isinstance(href, str):
+            if child.get("rel", "alternate") == "alternate":
+                return href.strip()
+        elif _text(child):
+            return _text(child)
+    for child in item:
+        text = _text(child)
+        if (_local(child.tag) == "guid" and child.get("isPermaLink", "true") != "false"
+                and text and text.startswith(("http://", "https://"))):
+            return text
+    return None
+
+
+def _item_date(item: etree._Element) -> datetime | None:
+    for name in ("pubDate", "published", "updated", "date", "issued", "modified"):
+        text = _child_text(item, name)
+        if not text:
+            continue
+        if name == "pubDate":
+            try:
+                parsed = parsedate_to_datetime(text)
+            except (TypeError, ValueError, IndexError):
+                continue
+            return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
+        return _parse_iso(text)
+    return None
+
+
+def _fast_feed(body: bytes) -> Discovery | None:
+    """Well-formed RSS 0.9x/1.0/2.0 and Atom with lxml; None sends the body to feedparser.
+
+    feedparser costs about half a millisecond per entry in pure Python, as much
+    as fetching the article; well-formed feeds, nearly all of them, do not need
+    its forgiveness.
+    """
+    try:
+        root = etree.fromstring(body, parser=_PARSER)
+    except etree.XMLSyntaxError:
+        return None
+    if _local(root.tag) not in ("rss", "RDF", "feed"):
+        return None
+    entries = []
+    for item in root.iter("{*}item", "{*}entry"):
+        link = _item_link(item)
+        if link:
+            entries.append(Entry(url=link, title=_child_text(item, "title"),
+                                 published=_item_date(item)))
+    return Discovery(entries=entries, children=[])
+
+
 def parse_feed(body: bytes) -> Discovery:
-    """Entries of an RSS 0.9x/1.0/2.0 or Atom document (feedparser reads every dialect)."""
+    """Entries of an RSS 0.9x/1.0/2.0 or Atom document.
+
+    lxml reads well-formed feeds; anything else (undeclared entities of RSS
+    0.91, broken markup, odd encodings) goes to feedparser, which reads every
+    dialect and forgives much.
+    """
     refuse_entities(body)
+    fast = _fast_feed(body)
+    if fast is not None:
+        return fast
     parsed = feedparser.parse(body, sanitize_html=False, resolve_relative_uris=False)
     if parsed.bozo and not parsed.entries:
         raise FetchFailed(f"not a readable RSS/Atom feed: {parsed.get('bozo_exception')}",
@@ -134,11 +220,6 @@ def parse_json_feed(body: bytes) -> Discovery:
                              published=_parse_iso(published if isinstance(published, str)
                                                   else None)))
     return Discovery(entries=entries, children=[])
-
-
-_PARSER = etree.XMLParser(
-    resolve_entities=False, no_network=True, huge_tree=False, load_dtd=False, recover=False
-)
 
 
 def parse_sitemap(body: bytes) -> Discovery:

@@ -7,8 +7,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import httpx
-
 from newsflow.feeds import Feed
 from newsflow.messages import DeadLetter, RawArticle
 from newsflow.runtime import Output
@@ -21,6 +19,7 @@ from services.fetcher import (
     FetchPolicy,
     Ledger,
 )
+from services.fetcher.transport import make_client
 from services.store import make_engine
 
 POLICY = FetchPolicy(allowed_networks=(ipaddress.ip_network("127.0.0.0/8"),), timeout=5)
@@ -78,7 +77,7 @@ class Harness:
         ledger.open()
         state.open()
         try:
-            async with httpx.AsyncClient() as client:
+            async with make_client(timeout=self.policy.timeout, max_connections=100) as client:
                 fetcher = Fetcher(feeds, client=client, policy=self.policy, ledger=ledger,
                                   publish=publish, options=self.options, state=state)
                 run.reports += await fetcher.run(once=True)

@@ -1,6 +1,7 @@
 """Finding article URLs in RSS, Atom, sitemaps and URL lists."""
 
 import gzip
+from datetime import UTC, datetime
 
 import pytest
 
@@ -179,3 +180,35 @@ def test_sniff(body: bytes, kind: FeedKind | None) -> None:
     assert sniff(body) is kind
     if kind is not None:
         assert discover(FeedKind.SITE, body).entries or discover(FeedKind.SITE, body).children
+
+
+@pytest.mark.parametrize("body", [RSS, ATOM, RSS_091, RSS_092, RSS_10])
+def test_fast_parser_agrees_with_feedparser(body: bytes) -> None:
+    import feedparser
+
+    from services.fetcher.discover import _fast_feed
+
+    fast = _fast_feed(body)
+    assert fast is not None
+    slow = feedparser.parse(body).entries
+    assert [(e.url, e.title) for e in fast.entries] == [(x.link, x.title) for x in slow]
+    assert [e.published for e in fast.entries] == [
+        datetime(*x.published_parsed[:6], tzinfo=UTC) if x.get("published_parsed")
+        else datetime(*x.updated_parsed[:6], tzinfo=UTC) if x.get("updated_parsed") else None
+        for x in slow]
+
+
+def test_broken_feeds_fall_back_to_feedparser() -> None:
+    body = (b'<?xml version="1.0"?><rss version="0.91"><channel><title>Caf&eacute;</title>'
+            b"<item><title>Cr&egrave;me</title><link>https://c.example/1</link></item>"
+            b"<item><title>unclosed<link>https://c.example/2</link></item></channel></rss>")
+    found = discover(FeedKind.RSS, body)
+    assert found.entries[0].url == "https://c.example/1"
+    assert found.entries[0].title == "Crème"
+
+
+def test_guid_permalink_stands_in_for_a_missing_link() -> None:
+    body = (b'<rss version="2.0"><channel><item><guid>https://g.example/1</guid></item>'
+            b'<item><guid isPermaLink="false">tag:g.example,2026:2</guid></item>'
+            b"</channel></rss>")
+    assert [e.url for e in discover(FeedKind.RSS, body).entries] == ["https://g.example/1"]
