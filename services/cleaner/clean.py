@@ -22,8 +22,9 @@ from newsflow.ids import url_host
 from newsflow.messages import CleanArticle, RawArticle
 from services.cleaner.boilerplate import PageContext, strip_boilerplate
 from services.cleaner.dates import parse_text
+from services.cleaner.language import guess_language
 from services.cleaner.markup import link_index, parse_html, text_key
-from services.cleaner.metadata import PageMetadata, clean_authors, read_metadata
+from services.cleaner.metadata import PageMetadata, read_metadata
 
 CLEANER = "newsflow-cleaner/0.2.0+trafilatura-" + trafilatura.__version__
 
@@ -93,7 +94,7 @@ def clean(raw: RawArticle, options: CleanOptions = CleanOptions(),
     host = url_host(raw.final_url)
     site = meta.site or host
     site_names = {s for s in (meta.site, host) if s}
-    authors = clean_authors(meta.authors, site_names)
+    authors = meta.authors
     context = _context(tree, meta, site_names, authors, raw.final_url)
     paragraphs = extract_paragraphs(tree)
     if not paragraphs:
@@ -117,7 +118,9 @@ def clean(raw: RawArticle, options: CleanOptions = CleanOptions(),
         authors=authors,
         published_at=published or raw.feed_published,
         updated_at=updated,
-        language=meta.language or _header_language(raw.headers),
+        # the text's own language when it is clear: markup sometimes declares a template's
+        language=(guess_language(result.kept) or meta.language
+                  or _header_language(raw.headers)),
         text=text,
         paragraphs=result.kept,
         removed=result.removed,

@@ -11,6 +11,7 @@ nothing here calls trafilatura's slower metadata extraction.
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 from collections.abc import Iterable, Iterator
@@ -22,21 +23,25 @@ from urllib.parse import urljoin
 from lxml.etree import XPath
 from lxml.html import HtmlElement
 
+from newsflow.ids import url_host
 from services.cleaner import metakeys as keys
 from services.cleaner.dates import has_time, parse_iso, parse_text
 from services.cleaner.markup import parse_html
 
 _JUNK_AUTHOR = re.compile(
-    r"\b(staff|news agencies|agency|agencies|desk|bureau|team|editors?|editorial|newsroom|"
-    r"reuters|afp|associated press|press association|wire|wires|contributors?|"
-    r"correspondents?|reporter|writer|columnist|admin|administrator|guest|web|online|"
-    r"media|news|service|updated|published|posted|photos?|video|getty|images)\b|"
-    r"[@/\d]|https?:|www\.",
+    r"\b(" + "|".join(keys.AUTHOR_JUNK_WORDS) + r")\b|^the\s|[@/\d]|https?:|www\.|"
+    r"(associated press|press association|news agency|view more|more articles)",  # glued on
     re.IGNORECASE,
 )
-_BY = re.compile(r"^\s*(?:by|von|par|por|di|door|av)\s*[:\-]?\s+", re.IGNORECASE)
-_AUTHOR_SPLIT = re.compile(r"\s*(?:;|,|\||\band\b|\bund\b|\bet\b|\by\b|\be\b|&|/)\s*",
-                           re.IGNORECASE)
+_BY = re.compile(r"^\s*(?:(?:by|von|par|por|di|door|av)\s*[:\-]?\s+|[\w ]{1,15}:\s*|"
+                 r"(?:[\w-]+\s+){1,2}(?-i:by|By)\s+)", re.IGNORECASE)
+# "and" in the languages of MONTHS, lower-case only: "Sarah E. Needleman" is one name
+_AUTHOR_SPLIT = re.compile(r"\s*(?:;|,|\||&|/|\s(?:and|And|AND|und|et|y|e|og|en)\s)\s*")
+# a byline goes on with the date or a role: "By Ann Lee Monday, Nov. 18" -> "By Ann Lee"
+_BYLINE_TAIL = re.compile(
+    r"(?:\s+(?:on\s+)?|(?<=[a-zA-Z])(?=[A-Z]))(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|"
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|"
+    r"(?:updated|published|posted|last)\b|\d|\(|—|–|-\s)", re.IGNORECASE)
 _TITLE_TAIL = re.compile(r"\s+[|\-–—:·•]\s+[^|\-–—:·•]{2,60}$")
 _WS = re.compile(r"\s+")
 _ITEMPROPS = XPath("//*[@itemprop]")
@@ -92,23 +97,30 @@ def _types(obj: dict[str, Any]) -> set[str]:
     return {str(x).lower() for x in (t if isinstance(t, list) else [t])}
 
 
-def _article_objects(tree: HtmlElement) -> list[dict[str, Any]]:
-    """JSON-LD objects describing the article, best type first."""
+def _article_objects(tree: HtmlElement) -> tuple[list[dict[str, Any]], dict[str, Any]]:
+    """JSON-LD objects describing the article, best type first, and every node by its ``@id``."""
     ranked = []
+    by_id: dict[str, Any] = {}
     for position, obj in enumerate(_jsonld_objects(tree)):
+        if isinstance(obj.get("@id"), str) and len(obj) > 1:
+            by_id.setdefault(obj["@id"], obj)
         types = _types(obj)
         rank = min((keys.ARTICLE_TYPES.index(t) for t in types if t in keys.ARTICLE_TYPES),
                    default=None)
+        if rank is None and "datePublished" in obj and ("headline" in obj or "name" in obj):
+            rank = len(keys.ARTICLE_TYPES)  # a kind of page of its own: a fact check, a recipe
         if rank is not None:
             ranked.append((rank, position, obj))
-    return [obj for _, _, obj in sorted(ranked, key=lambda r: (r[0], r[1]))]
+    return [obj for _, _, obj in sorted(ranked, key=lambda r: (r[0], r[1]))], by_id
 
 
-def _person_names(value: object) -> list[str]:
+def _person_names(value: object, by_id: dict[str, Any]) -> list[str]:
     items = value if isinstance(value, list) else [value]
     names = []
     for item in items:
         if isinstance(item, dict):
+            if "name" not in item and isinstance(item.get("@id"), str):  # a reference
+                item = by_id.get(item["@id"], item)
             if _types(item) & {"organization", "newsmediaorganization", "corporation"}:
                 continue
             item = item.get("name")
@@ -133,12 +145,15 @@ def clean_authors(candidates: Iterable[str], site_names: set[str]) -> list[str]:
     out: list[str] = []
     folded_sites = {s.casefold() for s in site_names}
     for raw in candidates:
-        for part in _AUTHOR_SPLIT.split(_BY.sub("", _WS.sub(" ", raw).strip())):
+        line = _BYLINE_TAIL.split(_BY.sub("", _WS.sub(" ", raw).strip()), maxsplit=1)[0]
+        for part in _AUTHOR_SPLIT.split(line):
             name = _BY.sub("", part.strip(" .|:-–—")).strip(" .|:-–—")
             if (not name or _JUNK_AUTHOR.search(name) or name.casefold() in folded_sites
                     or not _looks_like_name(name)):
                 continue
-            if name not in out:
+            if name.isupper():  # "TOM KRISHER", as wire bylines write it
+                name = name.title()
+            if name.casefold() not in (o.casefold() for o in out):
                 out.append(name)
     return out
 
@@ -216,9 +231,12 @@ def _time_elements(tree: HtmlElement, props: list[HtmlElement]) -> tuple[list[st
 def _byline_names(tree: HtmlElement, props: list[HtmlElement]) -> list[str]:
     """Names in the page's byline elements, for pages whose markup names no author."""
     names = []
-    found = [el for el in props if el.get("itemprop") == "author"] or _BYLINES(tree)[:12]
-    for el in found:
-        name = el.find('.//*[@itemprop="name"]') if el.get("itemprop") == "author" else None
+    found = [el for el in props if "author" in (el.get("itemprop") or "").split()]
+    for el in found or _BYLINES(tree)[:12]:
+        if any("comment" in (a.get("class") or "").lower()
+               for a in (el, *itertools.islice(el.iterancestors(), 6))):
+            continue  # a reader's name on a comment is not the article's author
+        name = el.find('.//*[@itemprop="name"]') if el in found else None
         text = _WS.sub(" ", (name if name is not None else el).text_content()).strip()
         if text and len(text) <= 120:
             names.append(text)
@@ -265,7 +283,7 @@ def read_metadata(page: str | HtmlElement, url: str | None = None) -> PageMetada
     if tree is None:
         return meta
     values = _meta_values(tree)
-    articles = _article_objects(tree)
+    articles, by_id = _article_objects(tree)
     props = _ITEMPROPS(tree)
     times_pub, times_upd = _time_elements(tree, props)
     zone = _zone_of([*(str(a.get("datePublished", "")) for a in articles),
@@ -279,7 +297,8 @@ def read_metadata(page: str | HtmlElement, url: str | None = None) -> PageMetada
         headline = obj.get("headline") or obj.get("name")
         if isinstance(headline, str) and "webpage" not in _types(obj):
             meta.title = meta.title or headline.strip()
-        authors += _person_names(obj.get("author")) + _person_names(obj.get("creator"))
+        authors += _person_names(obj.get("author"), by_id) + _person_names(obj.get("creator"),
+                                                                             by_id)
         publisher = obj.get("publisher")
         if isinstance(publisher, dict) and isinstance(publisher.get("name"), str):
             meta.site = meta.site or publisher["name"].strip()
@@ -316,11 +335,14 @@ def read_metadata(page: str | HtmlElement, url: str | None = None) -> PageMetada
     meta.description = meta.description or _first(values, keys.DESCRIPTION_KEYS)
     meta.headings = [_WS.sub(" ", h.text_content()).strip() for h in tree.iter("h1")][:3]
 
-    if not authors:
-        authors = [v for k in keys.AUTHOR_KEYS if (v := values.get(k)) and "://" not in v]
-    if not authors:
-        authors = _byline_names(tree, props)
-    meta.authors = authors
+    # the first source that names a person wins; a source naming only a desk falls through
+    site_names = {n for n in (meta.site, url_host(url) if url else None) if n}
+    meta.authors = (
+        clean_authors(authors, site_names)
+        or clean_authors((v for k in keys.AUTHOR_KEYS if (v := values.get(k)) and "://" not in v),
+                         site_names)
+        or clean_authors(_byline_names(tree, props), site_names)
+    )
 
     meta.language = meta.language or _language(tree.get("lang") or tree.get("xml:lang")
                                                or _first(values, keys.LANGUAGE_KEYS))

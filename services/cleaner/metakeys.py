@@ -33,6 +33,18 @@ LANGUAGE_KEYS: Final = ("content-language", "og:locale", "language", "dc.languag
                         "inlanguage")
 DESCRIPTION_KEYS: Final = ("og:description", "description", "twitter:description")
 
+#: Words that make an author candidate a desk, an agency, a role or a publication.
+AUTHOR_JUNK_WORDS: Final = (
+    "staff", "news agencies", "agency", "agencies", "desk", "bureau", "team", "editors?",
+    "editorial", "newsroom", "reuters", "afp", "ap", "upi", "pti", "ians", "dpa", "efe", "tass",
+    "xinhua", "wire", "wires", "contributors?", "correspondents?", "reporters?", "writers?",
+    "columnists?", "admin", "administrator", "guest", "web", "online", "media", "news",
+    "service", "updated", "published", "posted", "photos?", "video", "getty", "images", "press",
+    "business", "insider", "today", "sports?", "international", "times", "post", "journal",
+    "herald", "tribune", "daily", "weekly", "magazine", "radio", "tv", "channel", "network",
+    "group", "inc", "ltd", "llc", "analysis", "opinion", "view", "more", "articles", "by",
+)
+
 #: JSON-LD ``@type`` values of the article itself, best first.
 ARTICLE_TYPES: Final = (
     "newsarticle", "reportagenewsarticle", "analysisnewsarticle", "opinionnewsarticle",
@@ -82,3 +94,43 @@ ZONE_NAMES: Final[dict[str, str]] = {
     "ET": "America/New_York", "CT": "America/Chicago", "MT": "America/Denver",
     "PT": "America/Los_Angeles", "UK": "Europe/London",
 }
+
+#: The commonest function words of languages written in Latin script, for
+#: pages that do not declare their language.
+STOPWORDS: Final[dict[str, frozenset[str]]] = {
+    lang: frozenset(words.split())
+    for lang, words in {
+        "en": "the and of to in is that for it was on with as are be at by this have from "
+              "not but they his her said has were will which their would been",
+        "de": "der die und das ist nicht sich mit den auf ein eine dem des auch es im für "
+              "von zu wird sind wurde nach bei aus einer",
+        "fr": "le la les et des est une un pas que dans pour qui sur au du avec ce il elle "
+              "sont aux par plus ont été cette",
+        "es": "el la los las y que de en un una por con para es del se no al lo como más "
+              "pero sus fue ha son este esta",
+        "pt": "o a os as e que de do da em um uma para com não no na por se dos das mais "
+              "ao é foi são como está",
+        "it": "il la le di che e è un una per non del della in con si sono gli da al nel "
+              "anche come più dei alla",
+        "nl": "de het een en van is dat op te in niet zijn voor met die aan er ook als "
+              "maar bij werd wordt heeft",
+        "id": "yang dan di ini itu dengan untuk dari dalam tidak akan pada juga ke ada "
+              "oleh karena bisa sudah mereka",
+        "pl": "i w na z że się nie do to jest jak o po ale od przez dla za są był była",
+        "tr": "ve bir bu da de için ile olarak çok daha ne gibi olan en ama kadar sonra",
+        "sv": "och att det som en på är av för med till den har inte om ett var jag men",
+    }.items()
+}
+
+#: Scripts that name their language well enough, as (first, last) code points.
+SCRIPTS: Final = (
+    ("ja", 0x3040, 0x30FF),  # kana first: Japanese also writes Han characters
+    ("ko", 0xAC00, 0xD7AF),
+    ("zh", 0x4E00, 0x9FFF),
+    ("ar", 0x0600, 0x06FF),
+    ("he", 0x0590, 0x05FF),
+    ("el", 0x0370, 0x03FF),
+    ("th", 0x0E00, 0x0E7F),
+    ("hi", 0x0900, 0x097F),
+    ("ru", 0x0400, 0x04FF),
+)
