@@ -5,7 +5,7 @@ BIN     := $(VENV)/bin
 STAMP   := $(VENV)/.installed
 
 .DEFAULT_GOAL := help
-.PHONY: help install demo run test test-unit lint bench bench-extract bench-clean kafka postgres schemas clean
+.PHONY: help install demo run test test-unit lint bench bench-fetch bench-extract bench-clean kafka postgres schemas clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-10s %s\n", $$1, $$2}'
@@ -40,6 +40,9 @@ test-unit: $(STAMP) ## Run the tests that need no Kafka or PostgreSQL
 
 bench: $(STAMP) kafka postgres ## Pipeline benchmark on real Kafka + PostgreSQL (N pages, default 300); writes bench-results/pipeline.json
 	$(BIN)/python -m benchmarks.pipeline --pages $(or $(N),300) --out bench-results/pipeline.json
+
+bench-fetch: $(STAMP) kafka ## Fetch 10,000 pages from 200 loopback hosts into Kafka, per-host delay kept; writes bench-results/fetch.json
+	$(BIN)/python -m benchmarks.fetch --pages $(or $(N),10000) --hosts 200 --out bench-results/fetch.json
 
 bench-extract: $(STAMP) ## Extractor precision/recall on the hand-coded gold set, CPU per article vs the cleaner, peak RSS; writes bench-results/extract.json
 	$(BIN)/python -m benchmarks.extract --out bench-results/extract.json
