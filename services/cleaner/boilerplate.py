@@ -13,8 +13,8 @@ that decisions can be audited. The rules, in order:
 3. a paragraph that is only the site's name;
 4. the edges: walking in from the start and from the end, lines that are
    boilerplate only there (``patterns.EDGE``: bylines, datelines, bios,
-   "contributed to this report", the headline repeated) until the first
-   paragraph of prose;
+   "contributed to this report", the headline repeated, and above the story a
+   section label of a word or three) until the first paragraph of prose;
 5. a "Related"/"Most read"-style heading near the end after which nothing reads
    like the story: the heading and the lists after it.
 """
@@ -36,14 +36,20 @@ from services.cleaner.patterns import (
     EDGE,
     LINE,
     TAIL_MARKERS,
+    UNLESS_ATTRIBUTED,
     Rule,
 )
 
 #: A paragraph with at least this many words reads as prose, not as a label.
 PROSE_WORDS = 12
+#: Lines of at most this many words at the top of the body are labels ("World", "Politics").
+LABEL_WORDS = 3
 #: Link-text paragraphs longer than this are prose that happens to be linked.
 MAX_LINK_WORDS = 60
-_SENTENCE_END = re.compile(r"[.!?…\"”’»)]\s*$")
+_SENTENCE_END = re.compile(r"[.!?…。！？」』\"”’»)]\s*$")
+# quoted or attributed words are reporting, even when they ask for support or to subscribe
+_ATTRIBUTED = re.compile(r"\b(said|says|told|according to|urged|asked)\b", re.IGNORECASE)
+_QUOTED = re.compile(r"[\"“”„«»]")
 _AUTHOR_VERB = re.compile(r"^[\s,]*(is|was|has|had|covers|writes|joined|reports|previously|"
                           r"also|lives|holds|became|'s (book|latest|new))\b", re.IGNORECASE)
 
@@ -100,8 +106,11 @@ def _line_kind(paragraph: str, disabled: Collection[str]) -> str | None:
     lowered = paragraph.lower()
     for kind, rules in _LINE.items():
         if kind not in disabled and rules.match(paragraph, lowered):
+            if kind in UNLESS_ATTRIBUTED and _ATTRIBUTED.search(paragraph):
+                return None
             return kind
-    if "donation_appeal" not in disabled and _APPEAL.match(paragraph, lowered):
+    if ("donation_appeal" not in disabled and _APPEAL.match(paragraph, lowered)
+            and not _QUOTED.search(paragraph) and not _ATTRIBUTED.search(paragraph)):
         return "donation_appeal"
     return None
 
@@ -119,10 +128,17 @@ def _edge_kind(paragraph: str, context: PageContext, disabled: Collection[str]) 
 
 
 def _block_end(paragraphs: Sequence[str], start: int, kind: str) -> int | None:
-    """Index of the last paragraph of the block of ``kind`` starting at ``start``."""
+    """Index of the last paragraph of the block of ``kind`` starting at ``start``.
+
+    The block ends at the first paragraph matching its end pattern, and takes
+    along short ones right after that match it too ("Support us", "Maybe later").
+    """
     end_pattern = BLOCK_END[kind]
     for i in range(start, min(len(paragraphs), start + BLOCK_MAX_PARAGRAPHS)):
         if end_pattern.search(paragraphs[i]):
+            while (i + 1 < len(paragraphs) and _words(paragraphs[i + 1]) <= 6
+                   and end_pattern.search(paragraphs[i + 1])):
+                i += 1
             return i
     return None
 
@@ -145,7 +161,16 @@ def _is_site_name(paragraph: str, site_names: Collection[str]) -> bool:
 
 
 def _words(paragraph: str) -> int:
-    return len(paragraph.split())
+    """Words, or an estimate for scripts written without spaces (a word per 7 characters)."""
+    return max(len(paragraph.split()), len(paragraph) // 7)
+
+
+_LABEL_END = re.compile(r"[.!?…。！？:;,\"”’»)]\s*$")
+
+
+def _is_label(paragraph: str) -> bool:
+    """A section label or tag above or below the story: a word or three, not a sentence."""
+    return _words(paragraph) <= LABEL_WORDS and not _LABEL_END.search(paragraph)
 
 
 def _is_prose(paragraph: str) -> bool:
@@ -197,23 +222,25 @@ class _Pass:
         n = len(self.paragraphs)
         seen = 0
         for i in range(n):
-            if self._peel(i, head=seen < 3):
+            if self._peel(i, start=True, top=seen < 3):
                 break
             if self.kinds[i] is None:
                 seen += 1
         for i in reversed(range(n)):
-            if self._peel(i, head=False):
+            if self._peel(i, start=False, top=False):
                 break
 
-    def _peel(self, i: int, *, head: bool) -> bool:
+    def _peel(self, i: int, *, start: bool, top: bool) -> bool:
         """Judge paragraph ``i`` at an edge; True when it is prose and the walk stops there."""
         if self.kinds[i] is not None:
             return False
         para = self.paragraphs[i]
-        if head and self.enabled("headline") and text_key(para) in self.context.headings:
+        if top and self.enabled("headline") and text_key(para) in self.context.headings:
             self.kinds[i] = "headline"
             return False
         kind = _edge_kind(para, self.context, self.disabled)
+        if kind is None and start and self.enabled("navigation") and _is_label(para):
+            kind = "navigation"  # a section label above the story; below it, it may be a tag
         if kind is not None:
             self.kinds[i] = kind
             return False

@@ -61,7 +61,9 @@ LINE: Final[dict[str, tuple[Rule, ...]]] = {
            r"available as audio|hear this story|press play to listen)\b.{0,100}$",
            "listen", "audio", "hear this"),
         _r(r"^\W*(listen|audio)\s*(\(\d+ min(ute)?s?\))?\s*$", "listen", "audio"),
-        _r(r"^\W{0,3}(listen (to|live|again|back|now)|how to listen)\b.{0,120}$", "listen"),
+        _r(r"^\W{0,3}(listen (to (the|this|our) (full )?(podcast|episode|interview|show|story|"
+           r"article|programme|program|broadcast|audio)|to [\w ]{1,30} live|live|again|back|now)|"
+           r"how to listen)\b.{0,120}$", "listen"),
     ),
     "navigation": (
         _r(r"^\s*skip to (main )?(content|navigation|article)\s*$", "skip"),
@@ -102,6 +104,20 @@ LINE: Final[dict[str, tuple[Rule, ...]]] = {
         _r(r"^\s*sources?\s*:\s*[\w .,'&/()-]{2,80}(and|&) (news )?agencies\.?\s*$"),
         _r(r"^\s*sources?\s*:\s*[\w .,'&/()-]{2,60}\.?\s*$"),
     ),
+    "legal": (
+        _r(r"^\W{0,3}(copyright|©|ⓒ|\(c\))\s*.{0,120}\b(all rights reserved|\d{4})\b.{0,200}$"),
+        _r(r"^\W{0,3}(copyright\s*)?(©|ⓒ|\(c\)).{0,150}$"),
+        _r(r"^.{0,40}\bif you (buy|purchase) (something|anything|a product)\b.{0,80}\b(may|might|"
+           r"will) (get|earn|receive)\b.{0,160}$", "if you"),
+        _r(r"^.{0,80}\b(we|[\w.]+) (may|might) (earn|get|receive) (a )?(small )?(commission|share "
+           r"of the sale|affiliate commission)\b(.{0,120}\b(links?|purchases?|products?|page|post|"
+           r"buy)\b)?\W{0,3}$", "commission", "share of the sale", "affiliate"),
+        _r(r"^.{0,120}\ball rights reserved\b.{0,120}$", "rights reserved"),
+        _r(r"^.{0,40}\bthis (copy|material|article) is for your personal,? "
+           r"non-?commercial use\b.{0,400}$", "personal"),
+        _r(r"^.{0,80}\b(this|the) (material|article|content|story|report) may not be "
+           r"(published|reproduced|redistributed|copied)\b.{0,120}$", "may not be"),
+    ),
     "photo_credit": (
         _r(r"^.{0,400}\b(via getty images|getty images|/afp|/reuters|/ap photo|/ap|/epa|"
            r"/shutterstock|/bloomberg|/anadolu|photo:|photograph:|photos?:|image:|credit:|"
@@ -115,7 +131,7 @@ LINE: Final[dict[str, tuple[Rule, ...]]] = {
            r"Al Jazeera|Bloomberg|Shutterstock)[^\])]{0,40}[\])]\s*$", "/"),
         _r(r"^[A-Z][A-Z .'-]{3,60}/(AFP|REUTERS|AP|GETTY IMAGES|EPA|ANADOLU)\b.{0,80}$",
            flags=0),
-        _r(r"^.{0,200}(©|\(c\))\s*[\w .,'&/-]{2,60}(,? \d{4})?\s*$", "©", "(c)"),
+        _r(r"^.{3,200}\s(©|\(c\))\s*[\w .,'&/-]{2,60}(,? \d{4})?\s*$", "©", "(c)"),
         _r(r"^\s*(image|photo|picture) (caption|copyright|source)\b.{0,300}$"),
     ),
     "author_bio": (
@@ -162,10 +178,12 @@ LINE: Final[dict[str, tuple[Rule, ...]]] = {
            r"link copied|comments?|\d+ comments?|view comments|show comments|leave a comment|"
            r"post a comment|add a comment|join the conversation|tell us what you think\W*)"
            r"\s*\W{0,3}\s*$"),
-        _r(r"^\W{0,3}follow (us|him|her|them|[\w.@'’]+( [\w.'’]+){0,6}) (on|at|@)\b.{0,200}$"),
+        _r(r"^\W{0,3}follow (us|him|her|them|[\w.@'’]+( [\w.'’]+){0,6}) (on " + _SOCIAL
+           + r"\b|at (@|https?://|www\.))\b.{0,200}$"),
+        _r(r"^\W{0,3}follow @\w+.{0,200}$"),
         _r(r"^.{0,60}\b(like|enjoy(ed)?) this (story|article)\b.{0,20}\bshare\b.{0,80}$",
            "share"),
-        _r(r"^\s*(share|follow)\b.{0,20}\b" + _SOCIAL + r"\b.{0,60}$"),
+        _r(r"^\W{0,3}(share|follow)\b.{0,25}\b(on|via|with) " + _SOCIAL + r"\b.{0,60}$"),
         _r(r"^(?=.{0,300}$)(?=.*\b(comments?|commentaires|comentários|comentarios|kommentare)\b)"
            r"(?=.*\bmodera(tor|dor|teur|ted|tion|ção|ción)\b).*$", "modera"),
     ),
@@ -174,20 +192,11 @@ LINE: Final[dict[str, tuple[Rule, ...]]] = {
            r"cookie (policy|settings|preferences)|by (continuing|using) (to (use|browse) )?"
            r"(this|our) (site|website))\b.{0,300}$", "cookie", "by continuing", "by using"),
     ),
-    "legal": (
-        _r(r"^\W{0,3}(copyright|©|ⓒ|\(c\))\s*.{0,120}\b(all rights reserved|\d{4})\b.{0,200}$"),
-        _r(r"^\W{0,3}(copyright\s*)?(©|ⓒ|\(c\)).{0,150}$"),
-        _r(r"^.{0,40}\bif you (buy|purchase) (something|anything|a product)\b.{0,80}\b(may|might|"
-           r"will) (get|earn|receive)\b.{0,160}$", "if you"),
-        _r(r"^.{0,80}\b(we|[\w.]+) (may|might) (earn|get|receive) (a )?(small )?(commission|share "
-           r"of the sale|affiliate)\b.{0,160}$", "commission", "share of the sale", "affiliate"),
-        _r(r"^.{0,120}\ball rights reserved\b.{0,120}$", "rights reserved"),
-        _r(r"^.{0,40}\bthis (copy|material|article) is for your personal,? "
-           r"non-?commercial use\b.{0,400}$", "personal"),
-        _r(r"^.{0,80}\bmay not be (published|reproduced|redistributed|copied)\b.{0,120}$",
-           "may not be"),
-    ),
 }
+
+#: Kinds whose lines are reporting, not boilerplate, when someone is quoted saying them.
+UNLESS_ATTRIBUTED: Final = frozenset({"donation_appeal", "subscription", "share_prompt",
+                                      "audio_notice", "cookie_notice", "legal"})
 
 #: Paragraphs that are boilerplate only at the edges of the body: labels and
 #: lines that could be a short sentence of the story elsewhere.
