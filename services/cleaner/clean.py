@@ -31,6 +31,7 @@ CLEANER = "newsflow-cleaner/0.2.0+trafilatura-" + trafilatura.__version__
 # Options built once: trafilatura's fast mode, no comments, no metadata pass of its own.
 _FAST = Extractor(output_format="python", fast=True, comments=False, with_metadata=False)
 _FULL = Extractor(output_format="python", fast=False, comments=False, with_metadata=False)
+_SUBHEADINGS = ("h2", "h3", "h4", "h5", "h6")
 #: A fast result with more paragraphs than this, most of them a word or two,
 #: is a menu dump: the full cascade gets a second try.
 _MENU_PARAGRAPHS = 40
@@ -69,14 +70,25 @@ def extract_paragraphs(tree: HtmlElement) -> list[str]:
     return paragraphs
 
 
+def _standfirsts(tree: HtmlElement) -> list[str]:
+    """Headings set right after the headline, before any paragraph: the standfirst, a kicker."""
+    found = []
+    for h1 in tree.iter("h1"):
+        for sibling in h1.itersiblings():
+            if not isinstance(sibling.tag, str) or sibling.tag == "p":
+                break
+            if sibling.tag in _SUBHEADINGS:
+                found.append(sibling.text_content())
+    return found
+
+
 def _context(tree: HtmlElement, meta: PageMetadata, site_names: set[str],
              authors: Sequence[str], url: str) -> PageContext:
-    """The headline, its standfirst when set as a heading, authors, names and links."""
-    headings = {text_key(h) for h in (meta.title, *meta.headings) if h}
+    """The headline and standfirst, authors, the site's names and its links."""
+    headings = {text_key(h) for h in (meta.title, *meta.headings, *_standfirsts(tree)) if h}
     if meta.description:
         description = text_key(meta.description)
-        if any(text_key(h.text_content()) == description
-               for h in tree.iter("h2", "h3", "h4", "h5", "h6")):
+        if any(text_key(h.text_content()) == description for h in tree.iter(*_SUBHEADINGS)):
             headings.add(description)
     return PageContext(site_names=frozenset(site_names), headings=frozenset(headings),
                        authors=tuple(authors), links=link_index(tree, url))
