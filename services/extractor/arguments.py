@@ -63,6 +63,11 @@ _QUOTE_CLOSERS = frozenset({"”", '"', "’"})
 _OPENERS = frozenset({"“", "‘"})
 _SPEECH = frozenset({"said", "says", "claimed", "claims", "added", "told", "alleged", "noted",
                      "according", "reported", "insisted", "warned"})
+#: What an armed party holds: "struck positions of the SDF" hits the SDF.
+_HOLDINGS = frozenset({"positions", "position", "bases", "base", "camps", "camp", "posts",
+                       "post", "outposts", "units", "convoy", "convoys", "headquarters",
+                       "strongholds", "hideouts", "fighters", "members", "targets",
+                       "facilities", "depots", "trenches", "lines", "vessels", "ships"})
 _SUBJECT_REACH = 16
 _PLACE_REACH = 12
 _OBJECT_REACH = 9
@@ -271,12 +276,21 @@ class ArgumentFinder:
                     return p
                 if usable and prep in TARGET_PREPOSITIONS and force:
                     return p
+                if usable and prep == "of" and force and self._held_by(p):
+                    return p  # "struck positions of the SDF"
                 if usable and prep == "with" and t.code in CONSULTATIONS:
                     return p
                 k = p.last
                 continue
             k += 1
         return None
+
+    def _held_by(self, p: Participant) -> bool:
+        """"positions of X", "a base of the X": what is hit belongs to X."""
+        k = p.first - 1
+        while k > 0 and self.tokens[k].lower in ("the", "a", "an"):
+            k -= 1
+        return k > 0 and self.tokens[k].lower == "of" and self.tokens[k - 1].lower in _HOLDINGS
 
     def _of_place(self, p: Participant) -> Participant:
         """"the Red Sea city of Port Sudan": the named place after "city of"."""
@@ -391,9 +405,9 @@ class ArgumentFinder:
                 continue
             prep = self._prep(p)
             if prep not in LOCATIVE_PREPOSITIONS and not (
-                prep == "from" and t.code == "EVAC" and p.kind in ("city", "region")
+                prep in ("from", "to") and t.code == "EVAC" and p.kind in ("city", "region")
             ):
-                continue  # people are evacuated from a town, not "from the Ukrainian border"
+                continue  # people are evacuated from (or to) a town, not "from the border"
             if t.pos == "noun" and p.first < t.last:
                 continue  # "in Kyiv in retaliation for attacks": Kyiv is not where they were
             a, b = (t.last, p.first) if p.first >= t.last else (p.last, t.first)

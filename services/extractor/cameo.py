@@ -65,6 +65,9 @@ EVACUATION: Final = "EVAC"
 #: Meetings, calls, talks and mediation: events with two sides, both needed.
 MEETINGS: Final = frozenset({"040", "041", "042", "043", "044", "045", "046"})
 
+#: Intents to meet, negotiate or mediate: statements made, whatever they promise.
+INTENTS: Final = frozenset({"036", "039"})
+
 #: Mediation and the intent to mediate: the sides mediated between are the targets.
 MEDIATION: Final = frozenset({"039", "045"})
 

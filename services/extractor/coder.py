@@ -24,7 +24,8 @@ from newsflow.messages import (
     Modality,
     Span,
 )
-from services.extractor.cameo import EVACUATION, MEETINGS, lookup
+from services.extractor.cameo import EVACUATION, INTENTS, MEETINGS, lookup
+from services.extractor.context import ArticleContext, as_state, place_as_state
 from services.extractor.dates import Precision, reference_date
 from services.extractor.drafts import Draft, actor_name, resolve_we, same_side
 from services.extractor.events import SentenceCoder
@@ -42,10 +43,11 @@ _ARMED = frozenset({"MIL", "REB", "UAF", "COP", "SPY"})
 _POLITICAL = _ARMED | frozenset({"GOV", "LEG", "JUD", "IGO", "OPP", "PTY"})
 
 
-def _from_place(p: Participant) -> Participant:
-    """The country of a place, as an actor: "shelled Kharkiv" targets Ukraine."""
-    return replace(p, kind="state", name=gazetteer().country_name(p.country), sector=None,
-                   can_act=True, possessive=False, mention=None, pronoun=None)
+_from_place = place_as_state
+
+#: Reactions to an event named as their object: "condemned the U.S. strikes".
+_REACTIONS = frozenset({"111", "051", "120"})
+_REFERENCE_GAP = 5
 
 
 def _with_country(p: Participant, country: str | None) -> Participant:
@@ -73,6 +75,7 @@ def apply_frames(drafts: list[Draft]) -> None:
                 d for d in g.direct
                 if d.quad == 4 and d.hypothetical and d.threatened_act and (
                     d.actor is None or d.actor.kind == "pronoun" or same_side(d.actor, g.actor)
+                    or _owned_by_pronoun(d.actor)
                 ) and d.code not in _DOMESTIC_CODES
             ]
             if own_force and g.actor is not None:
@@ -101,6 +104,11 @@ def _shape(g: Draft, d: Draft) -> None:
         d.alleged, d.claimed_by = True, actor_name(g.actor)
         if d.actor is None or same_side(d.actor, g.actor):
             d.actor, d.inherited = g.target, True
+        if d.target is None and d.place is None and d.quad == 4 and g.actor is not None and (
+            g.actor.country
+        ):
+            # "accused Thai forces of firing first": at the accuser's side
+            d.target, d.target_from_place = _from_place(g.actor), True
     elif g.frame == "claim":
         d.alleged, d.claimed_by = True, actor_name(g.actor)
     elif g.frame == "deny":
@@ -167,9 +175,7 @@ class ArticleCoder:
         self.spans = [a.span for a in attributions]
         self.extracted_at = extracted_at
         self.published: date = reference_date(article.published_at, extracted_at)
-        self.accusations: list[tuple[Participant, str]] = []
-        self.attacks: list[tuple[str, Participant]] = []
-        """(actor country, target) of the force events so far."""
+        self.context = ArticleContext()
 
     def events(self) -> list[Event]:
         """All events of the article in document order, without duplicates."""
@@ -198,6 +204,7 @@ class ArticleCoder:
                 if threat is not None and not any(x.frame == "threaten" for x in drafts):
                     extra.append(threat)
         drafts.extend(extra)
+        self._reactions(drafts)
         for d in drafts:
             self._complete(d)
         other_force = any(d.is_force and d.trigger.entry.lemma != "kill" for d in drafts)
@@ -205,16 +212,17 @@ class ArticleCoder:
             if d.trigger.entry.lemma == "kill" and (other_force or d.actor is None):
                 d.emit = False  # "an attack ... killed four people": one event; "were killed"
                 # in a crash: no event at all
-        intents = [d for d in drafts if d.code == "036"]
+        intents: list[Draft] = []
         for d in drafts:
-            if d.code in MEETINGS and any(
+            if (d.code in MEETINGS or d.code in INTENTS) and any(
                 0 <= d.trigger.first - i.trigger.last <= 8 for i in intents
             ):
                 d.emit = False  # "ready to hold talks": the intent is the event
-        emitted = [d for d in drafts if d.emit and self._emits(d)]
+            elif d.code in INTENTS:
+                intents.append(d)
+        emitted = _merge([d for d in drafts if d.emit and self._emits(d)])
         for d in emitted:
-            if d.is_force and d.actor is not None and d.actor.country and d.target is not None:
-                self.attacks.append((d.actor.country, d.target))
+            self.context.record(d)
         if not emitted:
             statement = next((d for d in drafts if d.frame == "speech" and self._statement(d)),
                              None)
@@ -232,17 +240,16 @@ class ArticleCoder:
             d.target.sector == "MED" or d.trigger.entry.lemma != "tell"
         ):
             d.target = None  # only "told X" has an addressee, and an outlet is not a party
+        context = self.context
         if d.frame == "accuse" and d.actor is not None and d.target is not None and (
             d.target.country
         ):
-            self.accusations.append((d.actor, d.target.country))
+            context.accusations.append((d.actor, d.target.country))
         if d.frame == "deny" and d.actor is not None and d.actor.country:
-            accuser = next((a for a, c in reversed(self.accusations) if c == d.actor.country),
-                           None)
+            accuser = context.accuser_of(d.actor.country)
             # Else the side hit by the last attack from the denier's country: "Hezbollah
             # denied responsibility for the rocket launch" answers Israel.
-            victim = next((t for c, t in reversed(self.attacks)
-                           if c == d.actor.country and t.country != c), None)
+            victim = context.victim_of(d.actor.country)
             if accuser is not None:
                 d.target = accuser
             elif victim is not None:
@@ -254,14 +261,57 @@ class ArticleCoder:
         ):
             d.target = _from_place(d.target)  # "shelled Kharkiv": Ukraine, not its government
         if lookup(d.code).is_material_conflict and d.code not in _DOMESTIC_CODES and (
-            d.target is None and d.place is not None and d.place.country
+            (d.target is None or (not d.target.country and d.target.kind != "person"))
+            and d.place is not None and d.place.country
             and (d.actor is None or d.actor.country != d.place.country)
         ):
-            d.target, d.target_from_place = _from_place(d.place), True
+            # "struck Kurdish positions near Kobani": Syria
+            d.target, d.target_from_place = _from_place(d.place, d.target.sector if d.target
+                                                        else None), True
+        if d.code == EVACUATION and d.target is not None:
+            if d.place is None and d.target.kind in ("city", "region"):
+                d.place = d.target  # "residents of Kramatorsk were evacuated"
+            d.target = None  # the evacuated are civilians of the place, not a party
+        if d.code == EVACUATION and d.place is None:
+            # "The command evacuated two nearby streets": where the last sentence was
+            d.place = context.recent_place(d.sentence.paragraph, d.sentence.id)
         if d.code in _DOMESTIC_CODES and d.place is not None and d.place.country and (
             d.actor is not None and d.actor.country is None
         ):
             d.actor = _with_country(d.actor, d.place.country)
+        if d.code == EVACUATION and d.actor is None and d.place is not None and (
+            d.place.country
+        ):
+            d.actor = _from_place(d.place, "GOV")  # "residents were evacuated": by the state
+        threat = d.code.startswith("13")
+        if not d.target_also and d.actor is not None and d.actor.country and (
+            d.target is None and (d.is_force or threat)
+            or threat and d.target is not None and not d.target.country
+        ):
+            # "Armenian troops returned fire": at the side Armenia last fought
+            other = context.counterpart(d.actor.country)
+            if other is not None:
+                d.target, d.target_from_place = as_state(other), True
+
+    def _reactions(self, drafts: list[Draft]) -> None:
+        """"condemned the U.S. strikes", "welcomed the strikes": a reaction to force the
+        article already told is one event, aimed at whoever used that force."""
+        for d in drafts:
+            if d.code not in _REACTIONS or d.trigger.pos != "verb" or d.frame != "act":
+                continue
+            ref = next((e for e in drafts if e.trigger.pos == "noun" and e.is_force
+                        and 0 <= e.trigger.first - d.trigger.last <= _REFERENCE_GAP), None)
+            if ref is None or not _only_modifiers(d, ref):
+                continue
+            ref.emit = False
+            own = d.actor.country if d.actor is not None else None
+            if d.target is not None and d.target.country and d.target is not ref.actor:
+                continue
+            if ref.actor is not None and ref.actor.country and ref.actor.country != own:
+                d.target = ref.actor
+            else:
+                attacker = self.context.last_attacker(own)
+                d.target = as_state(attacker) if attacker is not None else d.target
 
     def _emits(self, d: Draft) -> bool:
         if d.frame in ("claim", "speech") or d.trigger.entry.lemma == "according to":
@@ -385,3 +435,47 @@ def _confidence(d: Draft, location: Location | None, in_quote: bool) -> float:
     if d.hypothetical or d.alleged:
         score -= 0.05
     return round(min(0.95, max(0.05, score)), 2)
+
+
+def _only_modifiers(d: Draft, ref: Draft) -> bool:
+    """Only determiners, possessors and adjectives between a reaction and its object."""
+    toks = d.sentence.tokens[d.trigger.last:ref.trigger.first]
+    return all(t.is_word or t.is_possessive_marker or t.text in ("’", "'", "-") for t in toks)
+
+
+def _merge(drafts: list[Draft]) -> list[Draft]:
+    """One use of force told twice in a sentence is one event: "accused Thai forces of firing
+    first, saying Thai artillery had shelled Cambodian positions"; "struck a plant near
+    Isfahan, the first Israeli attack on Iranian territory". The most specific code stays."""
+    kept: list[Draft] = []
+    for d in drafts:
+        twin = next((k for k in kept if _twins(k, d)), None)
+        if twin is None:
+            kept.append(d)
+            continue
+        if twin.code == "190" and d.code != "190":
+            twin.code = d.code
+        twin.place = twin.place or d.place
+        twin.date = twin.date or d.date
+    return kept
+
+
+def _twins(a: Draft, b: Draft) -> bool:
+    if not (a.is_force and b.is_force) or a.actor is None or b.actor is None:
+        return False
+    if (a.alleged, a.hypothetical, a.negated) != (b.alleged, b.hypothetical, b.negated):
+        return False
+    if not a.actor.country or a.actor.country != b.actor.country:
+        return False
+    ta = a.target.country if a.target is not None else None
+    tb = b.target.country if b.target is not None else None
+    if ta != tb:
+        return False
+    return a.place is None or b.place is None or a.place.text == b.place.text or any(
+        x.kind in ("state", "territory") for x in (a.place, b.place))  # "Iranian territory"
+
+
+def _owned_by_pronoun(p: Participant) -> bool:
+    """"his forces", "its troops" whose owner the coder could not place: the speaker's own."""
+    return p.kind == "group" and p.country is None and p.text.lower().startswith(
+        ("his ", "her ", "its ", "their ", "our "))

@@ -85,6 +85,8 @@ class DateMention:
     precision: Precision
     future: date | None = None
     """The reading for an announced or threatened event ("will meet on Friday")."""
+    ahead: bool = False
+    """The expression looks forward ("later this month"): it cannot date what happened."""
 
 
 def _month_number(name: str) -> int:
@@ -200,8 +202,10 @@ def find_dates(text: str, offset: int, published: date) -> list[DateMention]:
         except OverflowError:  # a date at the edge of the calendar: no reading
             continue
         if resolved is not None:
+            ahead = kind in ("nextweek", "nextmonth") or (
+                kind == "thismonth" and m.group()[:5].lower() == "later")
             found.append(DateMention(offset + m.start(), offset + m.end(), m.group(),
-                                     resolved[0], resolved[1], future))
+                                     resolved[0], resolved[1], future, ahead))
     return found
 
 

@@ -25,7 +25,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 
 from services.extractor.arguments import EQUIPMENT, ArgumentFinder
-from services.extractor.cameo import CONSULTATIONS, MEDIATION, lookup
+from services.extractor.cameo import CONSULTATIONS, INTENTS, MEDIATION, MEETINGS, lookup
 from services.extractor.dates import find_dates, may_hold_dates, nearest
 from services.extractor.drafts import (
     Draft,
@@ -405,6 +405,12 @@ class SentenceCoder:
         d.negated = negated(self.toks, t)
         d.hypothetical = hypothetical(self.toks, t, d.anchor)
         d.historical = historical(self.toks, t)
+        if d.hypothetical and (d.code in MEETINGS or d.code in INTENTS) and not (
+            d.in_condition or d.negated
+        ):
+            # "will meet", "would host talks": CAMEO codes the intent, which was stated
+            d.code = "039" if d.code in MEDIATION else "036"
+            d.hypothetical = False
         if hedged(self.toks, t):
             d.alleged = True
         lo, hi = self._own_range(d)
@@ -418,7 +424,11 @@ class SentenceCoder:
         own = [x for x in self.dates if span_lo <= x.start < span_hi
                and not since_between(self.s, here, x)]
         if not d.hypothetical:
-            own = [x for x in own if x.value <= self.published]  # "next month" is not yet
+            # "next month", "later this month" are not yet
+            own = [x for x in own if x.value <= self.published and not x.ahead]
+        if d.code in INTENTS:
+            # "said on Tuesday it would meet X on Friday": what follows dates the meeting
+            own = [x for x in own if x.start < here]
         d.date = nearest(own, here)
         if d.date is None and self._past_year(t.first, lo, hi):
             d.historical = True  # "in 1967", "the 2014 annexation"

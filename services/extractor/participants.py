@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from newsflow.messages import Actor
 from services.extractor.entities import Mention
 from services.extractor.places import Place, gazetteer
-from services.extractor.roles import ROLE_MODIFIERS, ROLE_NOUNS, TERRITORY_NOUNS
+from services.extractor.roles import PERSON_ROLES, ROLE_MODIFIERS, ROLE_NOUNS, TERRITORY_NOUNS
 from services.extractor.sentences import Sentence
 from services.extractor.tokens import Token
 from services.extractor.wordlists import (
@@ -377,7 +377,9 @@ class ParticipantFinder:
         def fits(p: Participant) -> bool:
             if not p.can_act or p.kind in ("pronoun", "modifier", "territory"):
                 return False
-            return (p.kind == "person") == personal
+            if personal:  # "he": a person, or a group named by a one-person role
+                return p.kind == "person" or (p.kind == "group" and p.head in PERSON_ROLES)
+            return p.kind != "person"
 
         for p in reversed(current):
             if fits(p):

@@ -68,7 +68,8 @@ ROLE_NOUNS: Final[dict[str, str | None]] = {
     "ambassador": "GOV", "envoy": "GOV", "embassy": "GOV", "adviser": "GOV", "advisor": "GOV",
     "office": "GOV", "foreign ministry": "GOV", "prime minister": "GOV", "state": "GOV",
     "representatives": "GOV", "negotiators": "GOV", "council": "GOV", "agency": "GOV",
-    "side": "GOV",
+    "side": "GOV", "chief": "GOV", "counterpart": "GOV", "counterparts": "GOV",
+    "officers": None, "officer": None,
     # others
     "police": "COP", "policemen": "COP", "police officers": "COP", "border guards": "COP",
     "guards": "COP", "parliament": "LEG", "lawmakers": "LEG", "legislators": "LEG",
@@ -154,4 +155,12 @@ TERRITORY_NOUNS: Final = frozenset(
      "villages", "village", "city", "cities", "town", "towns", "region", "regions", "areas",
      "area", "frontier", "facilities", "targets", "positions", "railway",
      "bridge", "infrastructure", "base", "bases", "depot", "oil", "fuel", "port", "ports"}
+)
+
+#: Role nouns that name one person ("the army chief", "the foreign minister"): "he" and "she"
+#: may refer to them.
+PERSON_ROLES: Final = frozenset(
+    {"chief", "minister", "president", "spokesman", "spokeswoman", "spokesperson", "governor",
+     "mayor", "leader", "ambassador", "envoy", "adviser", "advisor", "commander", "counterpart",
+     "prime minister", "officer", "official", "diplomat", "general", "king", "queen", "emir"}
 )

@@ -89,14 +89,33 @@ def test_event_takes_the_date_of_its_sentence() -> None:
     assert (event.event_date, event.date_precision) == (date(2024, 3, 12), "day")
 
 
-def test_announced_event_takes_the_next_such_day() -> None:
+def test_an_announced_meeting_is_an_intent_dated_when_announced() -> None:
+    """CAMEO codes "will meet" as the intent (036), which happened when it was announced;
+    the meeting's own day ("on Monday") does not date it."""
     text = "The French and German foreign ministers will meet in Geneva on Monday."
     (meeting,) = extract(article(text), extracted_at=EXTRACTED).events
-    assert meeting.cameo_code == "040"
+    assert meeting.cameo_code == "036"
     assert [a.country for a in meeting.actor] == ["FRA"]
     assert [t.country for t in meeting.target] == ["DEU"]
-    assert meeting.modality.hypothetical
-    assert meeting.event_date == date(2024, 3, 18)
+    assert not meeting.modality.hypothetical
+    assert (meeting.event_date, meeting.date_precision) == (THURSDAY, "publication_date")
+
+
+def test_a_threatened_act_takes_the_next_such_day() -> None:
+    text = "Turkey said its troops would strike Kurdish positions in Syria on Monday."
+    events = extract(article(text), extracted_at=EXTRACTED).events
+    (strike,) = [e for e in events if e.cameo_root == "19"]
+    assert strike.modality.hypothetical
+    assert strike.event_date == date(2024, 3, 18)
+    (threat,) = [e for e in events if e.cameo_root == "13"]
+    assert threat.event_date == THURSDAY
+
+
+def test_looking_ahead_does_not_date_what_was_said() -> None:
+    text = "Baku said it was ready to resume talks with Yerevan later this month."
+    (intent,) = extract(article(text), extracted_at=EXTRACTED).events
+    assert intent.cameo_code == "036"
+    assert intent.date_precision == "publication_date"
 
 
 def test_a_placeholder_publication_date_is_no_date() -> None:

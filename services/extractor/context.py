@@ -1,0 +1,94 @@
+"""What an article has told so far: the memory that fills in what a sentence leaves implicit.
+
+A sentence rarely names everything a coder needs. Readers fill the gaps from what
+came before, and so does the coder, with a few narrow rules:
+
+- the other side: "Armenian troops returned fire" answers the side that last fought
+  Armenia in the article (the *counterpart* of a conflict dyad);
+- the attacker: "condemned the attack" targets whoever last used force (not the
+  condemner itself);
+- the accuser: a denial answers whoever last accused the denier's country, else the
+  side hit by the denier's country's last attack;
+- the place: "The command evacuated two nearby streets" happened where the previous
+  sentence of the same paragraph put its events.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+from services.extractor.drafts import Draft
+from services.extractor.participants import Participant
+from services.extractor.places import gazetteer
+
+#: How many sentences back a place may be carried forward (within one paragraph).
+_PLACE_SENTENCES = 2
+
+
+def as_state(country: str, sector: str | None = None) -> Participant:
+    """A country as an event party, with no mention in the text."""
+    name = gazetteer().country_name(country) or country
+    return Participant(sentence=0, first=0, last=0, start=0, end=0, text=name, kind="state",
+                       name=name, country=country, sector=sector)
+
+
+def place_as_state(p: Participant, sector: str | None = None) -> Participant:
+    """The country of a place, as an actor: "shelled Kharkiv" targets Ukraine."""
+    return replace(p, kind="state", name=gazetteer().country_name(p.country), sector=sector,
+                   can_act=True, possessive=False, mention=None, pronoun=None)
+
+
+@dataclass(slots=True)
+class ArticleContext:
+    """Events coded so far in one article, in document order."""
+
+    accusations: list[tuple[Participant, str]] = field(default_factory=list)
+    """(accuser, accused country)."""
+    attacks: list[tuple[str, Participant | None]] = field(default_factory=list)
+    """(actor country, target) of the force events."""
+    conflicts: list[tuple[str, str]] = field(default_factory=list)
+    """(actor country, target country) of conflictual events between two countries."""
+    places: list[tuple[int, int, Participant]] = field(default_factory=list)
+    """(paragraph, sentence id, place) of the events with a place."""
+
+    def record(self, d: Draft) -> None:
+        """Remember an emitted event."""
+        actor = d.actor.country if d.actor is not None else None
+        target = d.target.country if d.target is not None else None
+        if d.is_force and actor and not (d.negated or d.hypothetical):
+            self.attacks.append((actor, d.target))
+        if actor and target and actor != target and d.quad >= 3 and not d.negated:
+            self.conflicts.append((actor, target))
+        if d.place is not None and d.place.place is not None:
+            self.places.append((d.sentence.paragraph, d.sentence.id, d.place))
+
+    def counterpart(self, country: str) -> str | None:
+        """The country that ``country`` last confronted, either way round."""
+        for a, b in reversed(self.conflicts):
+            if a == country:
+                return b
+            if b == country:
+                return a
+        return None
+
+    def last_attacker(self, excluding: str | None) -> str | None:
+        """The country that last used force, other than ``excluding``."""
+        return next((c for c, _ in reversed(self.attacks) if c != excluding), None)
+
+    def accuser_of(self, country: str) -> Participant | None:
+        """Who last accused ``country``."""
+        return next((a for a, c in reversed(self.accusations) if c == country), None)
+
+    def victim_of(self, country: str) -> Participant | None:
+        """The side hit by ``country``'s last attack on another country."""
+        return next((t for c, t in reversed(self.attacks)
+                     if c == country and t is not None and t.country != c), None)
+
+    def recent_place(self, paragraph: int, sentence: int) -> Participant | None:
+        """The place of the last event a sentence or two before, in the same paragraph."""
+        for par, sid, place in reversed(self.places):
+            if par == paragraph and 0 < sentence - sid <= _PLACE_SENTENCES:
+                return place
+            if par != paragraph or sid < sentence - _PLACE_SENTENCES:
+                return None
+        return None
