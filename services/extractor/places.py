@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from difflib import SequenceMatcher
@@ -85,6 +86,8 @@ class Gazetteer:
     alternate: dict[str, tuple[Place, ...]]
     """Cities by alternate (Latin-script) names, most populous first."""
     regions: dict[str, Place]
+    loose: dict[str, tuple[Place, ...]]
+    """Cities of 15,000+ by a loose key of every Latin spelling (:func:`loose_key`)."""
 
     def country_name(self, iso3: str | None) -> str | None:
         """Short English name of the country with code ``iso3``."""
@@ -106,9 +109,15 @@ class Gazetteer:
         already named; a candidate close to one of them is preferred."""
         primary = self.primary.get(name, ())
         alternate = self.alternate.get(name, ())
-        if not primary and not alternate:
-            return None
         preferred = set(prefer)
+        if not primary and not alternate:
+            if not locative or not preferred:
+                return None
+            # "the port city of Hodeidah" (geonames: "Hodeida", "El-Hodeidah"): another
+            # transliteration, accepted only where the text says it is a place in a country
+            # the article is about
+            return next((p for p in self.loose.get(loose_key(name), ())
+                         if p.country in preferred), None)
         anchors = [p for p in near if p.lat is not None and p.lon is not None]
 
         def score(place: Place, penalty: float) -> float:
@@ -156,6 +165,30 @@ def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 2 * 6371.0 * math.asin(math.sqrt(h))
 
 
+_ARTICLE = re.compile(r"^(?:al|el|an|ad|as|ash|at|ar|az|ul)[\s\-‘'’`]+")
+_NOT_LETTER = re.compile(r"[^a-z]")
+_DOUBLE = re.compile(r"(.)\1+")
+
+
+def loose_key(name: str) -> str:
+    """A key under which transliterations of one name meet: no accents, no article ("Al",
+    "El-"), no doubled letters, no final "h" after a vowel: "El-Hodeidah" and "Hodeida"
+    both give "hodeida"."""
+    if not name.isascii():
+        folded = unicodedata.normalize("NFKD", name)
+        name = "".join(c for c in folded if not unicodedata.combining(c))
+    key = _NOT_LETTER.sub("", _ARTICLE.sub("", name.lower()))
+    if _DOUBLE.search(key):
+        key = _DOUBLE.sub(_single, key)
+    if len(key) > 4 and key[-1] == "h" and key[-2] in "aeiou":
+        key = key[:-1]
+    return key
+
+
+def _single(m: re.Match[str]) -> str:
+    return m.group(1)
+
+
 def _variant(a: str, b: str) -> bool:
     """A spelling variant of the same name ("Kupiansk", "Kupyansk")."""
     return SequenceMatcher(None, a.lower(), b.lower()).ratio() >= 0.8
@@ -198,6 +231,7 @@ def gazetteer() -> Gazetteer:
 
     primary: dict[str, list[Place]] = {}
     alternate: dict[str, list[Place]] = {}
+    loose: dict[str, list[Place]] = {}
     for city in gc.get_cities().values():
         population = int(city.get("population") or 0)
         code = city["countrycode"]
@@ -209,12 +243,19 @@ def gazetteer() -> Gazetteer:
         )
         primary.setdefault(place.name, []).append(place)
         if population < SMALL_PLACE_POPULATION:
+            if not place.name.isascii():  # "Preševo" written "Presevo"
+                loose.setdefault(loose_key(place.name), []).append(place)
             continue  # a village's other spellings are too often other things' names
         seen = {place.name}
+        keys = {loose_key(place.name)}
         for alt in city.get("alternatenames") or ():
             if alt not in seen and _latin(alt):
                 seen.add(alt)
                 alternate.setdefault(alt, []).append(place)
+                keys.add(loose_key(alt))
+        for key in keys:
+            if len(key) >= 4:
+                loose.setdefault(key, []).append(place)
 
     regions = {
         name: Place(name=name, country=iso3, lat=lat, lon=lon, kind="region")
@@ -237,6 +278,7 @@ def gazetteer() -> Gazetteer:
         by_iso3=by_iso3,
         primary=ranked(primary),
         alternate=ranked(alternate),
+        loose=ranked(loose),
         regions=regions,
     )
 

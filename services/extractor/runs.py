@@ -36,6 +36,12 @@ _CALENDAR = frozenset(w.capitalize() for w in WEEKDAYS + MONTHS) | frozenset(
 MIL_WORDS = frozenset({"defense", "defence", "military", "armed", "army", "navy", "forces"})
 _MINISTRY_SYNONYMS = {"Defence": "Defense", "Foreign": "Foreign Affairs"}
 _PRONOUNS = frozenset({"I", "We", "He", "She", "They", "It", "You", "Us", "Our", "Their"})
+#: "Iran-backed", "Kurdish-led": a patron or a leader, not a name of its own.
+_AFFILIATIONS = ("-led", "-backed", "-aligned", "-allied", "-controlled", "-funded", "-based",
+                 "-run", "-sponsored", "-supported", "-brokered", "-made", "-born", "-built",
+                 "-designed", "-trained", "-armed", "-held")
+#: "Greek-owned tanker", "Liberian-flagged vessel": the ship's country.
+_OWNERSHIP = ("-owned", "-flagged", "-registered", "-operated")
 
 
 @dataclass(slots=True)
@@ -73,13 +79,19 @@ def runs(tokens: list[Token]) -> list[tuple[int, int]]:
         t = tokens[i]
         if not (t.is_word and t.is_cap) or t.text in _CALENDAR or (
             t.text in CAPITALISED_FUNCTION_WORDS and sentence_initial(tokens, i)
-        ) or t.text in _PRONOUNS:
+        ) or t.text in _PRONOUNS or t.lower.endswith(_AFFILIATIONS):
             i += 1
             continue
         j = i + 1
+        if t.lower.endswith(_OWNERSHIP):
+            runs.append((i, j))  # a run of its own: "Greek-owned"
+            i = j
+            continue
         while j < n:
             u = tokens[j]
-            if u.is_word and u.is_cap and u.text not in _CALENDAR:
+            if u.is_word and u.is_cap and u.text not in _CALENDAR and not u.lower.endswith(
+                _AFFILIATIONS + _OWNERSHIP
+            ):
                 j += 1
                 continue
             # "Ministry of Defense", "Staff of the Armed Forces"
@@ -124,6 +136,12 @@ def segment(tokens: list[Token], a: int, b: int,
     """Cut the run ``tokens[a:b]``; ``is_city`` tells a city whose name holds a known
     word ("Port Sudan", "Kuwait City") from that word."""
     texts = [t.text for t in tokens[a:b]]
+    if len(texts) == 1 and tokens[a].lower.endswith(_OWNERSHIP):
+        owner = match_known([texts[0].rsplit("-", 1)[0]], 0)
+        if owner is not None and owner[1].country:
+            known = Known("demonym", texts[0], owner[1].country)
+            return [Piece(a, b, "demonym", known)]
+        return [Piece(a, b, "unknown")]
     whole = match_known(texts, 0)
     if len(texts) > 1 and not (whole is not None and whole[0] == len(texts)) and is_city(
         " ".join(texts)
@@ -153,6 +171,12 @@ def segment(tokens: list[Token], a: int, b: int,
         unknown_from = None
 
     while i < len(texts):
+        if org is not None and i == org[0]:
+            whole_org = match_known(texts, i)
+            if whole_org is not None and whole_org[1].category != "title" and (
+                i + whole_org[0] >= org[1]
+            ):
+                org = None  # "Syrian Democratic Forces": a known group, not a new ministry
         if org is not None and i == org[0]:
             flush(i)
             pieces.append(Piece(a + org[0], a + org[1], "org"))
