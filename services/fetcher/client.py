@@ -12,6 +12,7 @@ the fetcher's own errors (:mod:`services.fetcher.errors`).
 from __future__ import annotations
 
 import asyncio
+import functools
 import ipaddress
 import socket
 import zlib
@@ -84,6 +85,17 @@ def _address_blocked(addr: ipaddress.IPv4Address | ipaddress.IPv6Address) -> boo
     )
 
 
+@functools.lru_cache(maxsize=65_536)
+def _refused_address(address: str, allowed: tuple[IPNetwork, ...]) -> bool:
+    """Whether ``address`` may not be fetched; cached, as the answer for an address never changes.
+
+    (Only the verdict on an address is cached: host names are resolved afresh for every
+    request, so a name that is re-pointed at a private address is caught.)
+    """
+    addr = ipaddress.ip_address(address)
+    return _address_blocked(addr) and not any(addr in net for net in allowed)
+
+
 async def check_url(url: str, policy: FetchPolicy) -> None:
     """Raise :class:`FetchRefused` unless ``url`` is http(s) and resolves to allowed addresses."""
     parts = urlsplit(url)
@@ -94,16 +106,17 @@ async def check_url(url: str, policy: FetchPolicy) -> None:
     if not host:
         raise FetchRefused(f"{url}: no host", reason="no_host")
     try:
-        addresses = {ipaddress.ip_address(host)}
+        addresses = {str(ipaddress.ip_address(host))}
     except ValueError:
         loop = asyncio.get_running_loop()
         try:
             infos = await loop.getaddrinfo(host, parts.port or 0, type=socket.SOCK_STREAM)
         except socket.gaierror as exc:
             raise Unreachable(f"{url}: cannot resolve {host}: {exc}", reason="dns") from exc
-        addresses = {ipaddress.ip_address(info[4][0]) for info in infos}
+        addresses = {str(info[4][0]) for info in infos}
+    allowed = tuple(policy.allowed_networks)
     for addr in addresses:
-        if _address_blocked(addr) and not any(addr in net for net in policy.allowed_networks):
+        if _refused_address(addr, allowed):
             raise FetchRefused(
                 f"{url}: {host} resolves to {addr}, a non-public address; "
                 "allow its network in NEWSFLOW_ALLOWED_NETWORKS to fetch it",
