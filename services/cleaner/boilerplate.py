@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 
 from newsflow.ids import content_hash
 from newsflow.messages import RemovedBlock
-from services.cleaner.markup import LinkIndex, text_key
+from services.cleaner.markup import LinkIndex, text_key, words
 from services.cleaner.patterns import (
     APPEAL,
     BLOCK_END,
@@ -86,6 +86,7 @@ class _Rules:
         self.gated = [(r.needs, r.pattern) for r in rules if r.needs]
 
     def match(self, paragraph: str, lowered: str) -> bool:
+        """True when one of the rules matches; ``lowered`` is the paragraph in lower case."""
         if self.merged is not None and self.merged.match(paragraph):
             return True
         for needs, pattern in self.gated:
@@ -160,9 +161,7 @@ def _is_site_name(paragraph: str, site_names: Collection[str]) -> bool:
     return False
 
 
-def _words(paragraph: str) -> int:
-    """Words, or an estimate for scripts written without spaces (a word per 7 characters)."""
-    return max(len(paragraph.split()), len(paragraph) // 7)
+_words = words
 
 
 _LABEL_END = re.compile(r"[.!?…。！？:;,\"”’»)]\s*$")
@@ -191,6 +190,7 @@ class _Pass:
         self.blocks: dict[int, int] = {}  # first index -> last index of a multi-paragraph block
 
     def enabled(self, kind: str) -> bool:
+        """True unless the user switched ``kind`` off."""
         return kind not in self.disabled
 
     def lines(self) -> None:
@@ -209,13 +209,23 @@ class _Pass:
                     continue
             kind = _line_kind(para, self.disabled)
             if (kind is None and self.enabled("related") and _words(para) <= MAX_LINK_WORDS
-                    and self.context.links.covers(para)):
+                    and self._linked(para)):
                 kind = "related"
             if (kind is None and self.enabled("site_name")
                     and _is_site_name(para, self.context.site_names)):
                 kind = "site_name"
             self.kinds[i] = kind
             i += 1
+
+    def _linked(self, para: str) -> bool:
+        """A promotion of another story: the paragraph is (nearly all) a link's text.
+
+        A sentence that ends with a full stop must be the link's text almost
+        word for word; a sentence with a link in it is reporting.
+        """
+        if para.rstrip().endswith((".", "。")):
+            return self.context.links.covers(para, slack=1, share=0.85)
+        return self.context.links.covers(para)
 
     def edges(self) -> None:
         """Rule 4: walk in from both ends until the first paragraph of prose."""
@@ -263,6 +273,7 @@ class _Pass:
             before += len(para)
 
     def result(self) -> Result:
+        """Paragraphs kept, and one record per removed paragraph or block."""
         kept: list[str] = []
         removed: list[RemovedBlock] = []
         stamps: list[str] = []

@@ -23,7 +23,7 @@ from newsflow.messages import CleanArticle, RawArticle
 from services.cleaner.boilerplate import PageContext, strip_boilerplate
 from services.cleaner.dates import parse_text
 from services.cleaner.language import guess_language
-from services.cleaner.markup import link_index, parse_html, text_key
+from services.cleaner.markup import link_index, parse_html, text_key, words
 from services.cleaner.metadata import PageMetadata, read_metadata
 
 CLEANER = "newsflow-cleaner/0.2.0+trafilatura-" + trafilatura.__version__
@@ -54,7 +54,7 @@ def _paragraphs(doc: Document | None) -> list[str]:
 def _looks_like_menu(paragraphs: Sequence[str]) -> bool:
     if len(paragraphs) < _MENU_PARAGRAPHS:
         return False
-    short = sum(1 for p in paragraphs if len(p.split()) <= 3)
+    short = sum(1 for p in paragraphs if words(p) <= 3)
     return short * 2 > len(paragraphs)
 
 

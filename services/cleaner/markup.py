@@ -30,6 +30,11 @@ def parse_html(html: str) -> HtmlElement | None:
     return tree if isinstance(tree, HtmlElement) else None
 
 
+def words(text: str) -> int:
+    """Words, or an estimate for scripts written without spaces (a word per 7 characters)."""
+    return max(len(text.split()), len(text) // 7)
+
+
 def text_key(text: str) -> str:
     """Lower-cased words of ``text`` joined by single spaces: punctuation and spacing ignored."""
     return " ".join(_WORD.findall(text.lower()))

@@ -79,7 +79,7 @@ def _jsonld_objects(tree: HtmlElement) -> Iterator[dict[str, Any]]:
     for script in tree.iterfind('.//script[@type="application/ld+json"]'):
         try:
             data = json.loads(script.text or "")
-        except ValueError:
+        except (ValueError, RecursionError):
             continue
         stack = [data]
         while stack:
@@ -183,10 +183,12 @@ class _Dates:
         self.values: list[tuple[datetime, bool]] = []
 
     def add(self, when: datetime | None, timed: bool) -> None:
+        """A candidate from the next source down; ``timed`` when it has a time of day."""
         if when is not None:
             self.values.append((when, timed))
 
     def best(self) -> datetime | None:
+        """The most trusted candidate, or a timestamp of the same day for a bare date."""
         if not self.values:
             return None
         first, timed = self.values[0]

@@ -278,3 +278,12 @@ def test_reporting_about_support_and_donations_is_kept() -> None:
     for paragraph in REPORTING:
         assert paragraph in article.paragraphs, f"reporting removed: {paragraph[:50]!r}"
     assert not {r.kind for r in article.removed} & {"donation_appeal", "subscription"}
+
+
+def test_a_sentence_with_a_link_in_it_is_reporting() -> None:
+    sentence = ("It follows months of protests over the rising cost of water in the valley.")
+    linked = ('<p>It follows <a href="/2026/01/protests">months of protests over the rising '
+              "cost of water in the valley</a>.</p>")
+    article = run(page(body=linked, where="middle"))
+    _story_kept(article)
+    assert sentence in article.paragraphs
