@@ -80,6 +80,12 @@ async def _dead_letters(bootstrap: str, topic: str) -> int:
         await consumer.stop()
 
 
+def _cpu_seconds(pid: int) -> float:
+    """User plus system CPU seconds of a running process, from /proc."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return round((int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK"), 2)
+
+
 def _fetchers(args: argparse.Namespace, env: dict[str, str], logs: Path) -> list[
         subprocess.Popen[bytes]]:
     procs = []
@@ -93,7 +99,8 @@ def _fetchers(args: argparse.Namespace, env: dict[str, str], logs: Path) -> list
     return procs
 
 
-def run(args: argparse.Namespace, bootstrap: str, port: int, tmp: Path) -> dict[str, Any]:
+def run(args: argparse.Namespace, bootstrap: str, port: int, tmp: Path,
+        server_pid: int) -> dict[str, Any]:
     """Start the fetchers, wait for every page on the topic, stop them; return the figures."""
     per_host = math.ceil(args.pages / args.hosts)
     want = per_host * args.hosts
@@ -115,10 +122,12 @@ def run(args: argparse.Namespace, bootstrap: str, port: int, tmp: Path) -> dict[
     procs = _fetchers(args, env, tmp)
     try:
         count, last = asyncio.run(_watch(bootstrap, raw, want, started + args.timeout))
+        cpu = [_cpu_seconds(proc.pid) for proc in procs]
     finally:
         for proc in procs:
             proc.send_signal(signal.SIGINT)
         codes = [proc.wait(timeout=60) for proc in procs]
+    server_cpu = _cpu_seconds(server_pid)
     stats = httpx.get(f"http://127.0.0.1:{port}/_stats", timeout=10).json()
     dlq = namespace + topics.dead_letter(topics.RAW_ARTICLES)
     dead = asyncio.run(_dead_letters(bootstrap, dlq))
@@ -137,6 +146,9 @@ def run(args: argparse.Namespace, bootstrap: str, port: int, tmp: Path) -> dict[
         "server": stats,
         "min_gap_ok": stats["min_gap_per_host_s"] is not None
         and stats["min_gap_per_host_s"] >= args.delay,
+        "fetcher_cpu_s": cpu,
+        "server_cpu_s": server_cpu,
+        "load_average_1m_at_end": os.getloadavg()[0],
         "fetcher_exit_codes": codes,
         "fetcher_log_tails": {k: v for k, v in logs.items() if v.strip()},
     }
@@ -172,7 +184,7 @@ def main() -> int:
         port = int(server.stdout.readline())
         work = Path(tmp) / "run"
         work.mkdir()
-        result = run(args, bootstrap, port, work)
+        result = run(args, bootstrap, port, work, server.pid)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(result, indent=2) + "\n")
     stats = result["server"]

@@ -191,9 +191,12 @@ class Pacer:
             if state.paused_until - self._clock() > self._max_wait:
                 self._fail_waiters(state)
                 return
-            if wait > 0:
-                with contextlib.suppress(TimeoutError):
-                    await asyncio.wait_for(state.wake.wait(), wait)
+            if wait > 0:  # sleep until the host's turn, or until something changes
+                timer = asyncio.get_running_loop().call_later(wait, state.wake.set)
+                try:
+                    await state.wake.wait()
+                finally:
+                    timer.cancel()
                 continue
             await self._global.acquire()
             ticket = self._next_waiter(state)

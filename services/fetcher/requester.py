@@ -47,6 +47,15 @@ class Requester:
                   headers: dict[str, str] | None = None) -> Response:
         """GET ``url`` once robots.txt allows it, when its host's turn comes, with retries."""
         await self.robots.check(url)
+        try:
+            return await self._once(url, kind, accept, headers)
+        except Exception as exc:  # noqa: BLE001 - sorted below: only transient errors retry
+            if self._options.retries <= 1 or not _retryable(exc):
+                raise
+            failed: Exception | None = exc
+        # Only a failed request pays for stamina's machinery (a tenth of a millisecond per
+        # request on the happy path). The first attempt re-raises that failure without a
+        # request, so stamina counts it, waits its jittered backoff and retries as usual.
         options = self._options
         async for attempt in stamina.retry_context(
             on=_retryable, attempts=options.retries, timeout=None,
@@ -54,6 +63,9 @@ class Requester:
             wait_jitter=options.retry_initial,
         ):
             with attempt:
+                if failed is not None:
+                    error, failed = failed, None
+                    raise error
                 return await self._once(url, kind, accept, headers)
         raise AssertionError("stamina re-raises the last error")  # pragma: no cover
 
