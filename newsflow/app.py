@@ -168,7 +168,11 @@ async def run_embedded(settings: Settings, *, once: bool = True,
     stages = [consuming_stage(n, settings) for n in ("cleaner", "extractor", "store")]
     async with Pipeline(stages, on_progress=on_progress) as pipeline:
         async with open_fetcher(settings, feeds, pipeline.publish) as fetcher:
-            reports = await fetcher.run(once=once)
+            if once:
+                reports = await fetcher.run(once=True)
+            else:  # polls until interrupted, following edits of the feeds file
+                await run_fetcher(fetcher, settings, asyncio.Event())
+                reports = []
         await pipeline.drain()
         counts = dict(pipeline.counts)
     stored = await asyncio.to_thread(Store(make_engine(settings.database_url)).counts)
