@@ -44,6 +44,8 @@ from services.cleaner.patterns import (
 PROSE_WORDS = 12
 #: Lines of at most this many words at the top of the body are labels ("World", "Politics").
 LABEL_WORDS = 3
+#: "The top of the body": this many paragraphs not yet judged boilerplate.
+TOP_PARAGRAPHS = 3
 #: Link-text paragraphs longer than this are prose that happens to be linked.
 MAX_LINK_WORDS = 60
 _SENTENCE_END = re.compile(r"[.!?…。！？」』\"”’»)]\s*$")
@@ -164,7 +166,7 @@ def _is_site_name(paragraph: str, site_names: Collection[str]) -> bool:
 _words = words
 
 
-_LABEL_END = re.compile(r"[.!?…。！？:;,\"”’»)]\s*$")
+_LABEL_END = re.compile(r"[.!?…。！？:;,\"“”’»)]\s*$")
 
 
 def _is_label(paragraph: str) -> bool:
@@ -223,6 +225,8 @@ class _Pass:
         A sentence that ends with a full stop must be the link's text almost
         word for word; a sentence with a link in it is reporting.
         """
+        if para.startswith("|"):
+            return False  # a table row: its linked cells are the table's content
         if para.rstrip().endswith((".", "。")):
             return self.context.links.covers(para, slack=1, share=0.85)
         return self.context.links.covers(para)
@@ -232,16 +236,20 @@ class _Pass:
         n = len(self.paragraphs)
         seen = 0
         for i in range(n):
-            if self._peel(i, start=True, top=seen < 3):
+            if self._peel(i, top=seen < TOP_PARAGRAPHS):
                 break
             if self.kinds[i] is None:
                 seen += 1
         for i in reversed(range(n)):
-            if self._peel(i, start=False, top=False):
+            if self._peel(i, top=False):
                 break
 
-    def _peel(self, i: int, *, start: bool, top: bool) -> bool:
-        """Judge paragraph ``i`` at an edge; True when it is prose and the walk stops there."""
+    def _peel(self, i: int, *, top: bool) -> bool:
+        """Judge paragraph ``i`` at an edge; True when it is prose and the walk stops there.
+
+        ``top`` is true among the first few paragraphs of the body, where the
+        headline, the standfirst and a section label stand.
+        """
         if self.kinds[i] is not None:
             return False
         para = self.paragraphs[i]
@@ -249,7 +257,7 @@ class _Pass:
             self.kinds[i] = "headline"
             return False
         kind = _edge_kind(para, self.context, self.disabled)
-        if kind is None and start and self.enabled("navigation") and _is_label(para):
+        if kind is None and top and self.enabled("navigation") and _is_label(para):
             kind = "navigation"  # a section label above the story; below it, it may be a tag
         if kind is not None:
             self.kinds[i] = kind
