@@ -287,3 +287,14 @@ def test_a_sentence_with_a_link_in_it_is_reporting() -> None:
     article = run(page(body=linked, where="middle"))
     _story_kept(article)
     assert sentence in article.paragraphs
+
+
+def test_a_table_whose_cells_are_links_is_content() -> None:
+    table = ('<table><tr><th>Well</th><th>Depth</th></tr>'
+             '<tr><td><a href="/wells/north-field-well">North Field well</a></td><td>80 m</td></tr>'
+             '<tr><td><a href="/wells/old-mill-well">Old Mill well</a></td><td>65 m</td></tr>'
+             "</table>")
+    article = run(page(body=table, where="end"))
+    _story_kept(article)
+    assert any("North Field well" in p for p in article.paragraphs)
+    assert any("Old Mill well" in p for p in article.paragraphs)
