@@ -121,6 +121,7 @@ def serve_metrics(settings: Settings) -> Callable[[], None]:
 
     def stop() -> None:
         server.shutdown()
+        server.server_close()
         thread.join(timeout=5)
     return stop
 

@@ -98,3 +98,54 @@ async def test_transport_error_is_transient() -> None:
     async with _client(httpx.MockTransport(handler)) as client:
         with pytest.raises(TransientError, match="ConnectError"):
             await fetch(client, "http://127.0.0.1/x", LOOPBACK)
+
+
+async def test_names_are_checked_on_their_resolved_address() -> None:
+    with pytest.raises(FetchRefused, match="localhost resolves to 127.0.0.1"):
+        await check_url("http://localhost:8000/page.html", FetchPolicy())
+    await check_url("http://localhost:8000/page.html", LOOPBACK)
+
+
+async def test_gzip_bomb_over_http_is_refused() -> None:
+    import gzip
+
+    bomb = gzip.compress(b"\0" * 20_000_000)
+
+    class Raw(httpx.AsyncByteStream):  # unread bytes, as a real connection delivers them
+        async def __aiter__(self):  # type: ignore[no-untyped-def]
+            yield bomb
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        return httpx.Response(200, headers={"content-type": "text/html",
+                                            "content-encoding": "gzip"}, stream=Raw())
+
+    policy = FetchPolicy(allowed_networks=LOOPBACK.allowed_networks, max_bytes=1_000_000)
+    async with _client(httpx.MockTransport(handler)) as client:
+        with pytest.raises(FetchRefused, match="decompression bomb") as info:
+            await fetch(client, "http://127.0.0.1/bomb", policy)
+    assert info.value.reason == "decompression_bomb"
+
+
+async def test_unknown_content_encoding_is_a_clear_error() -> None:
+    class Raw(httpx.AsyncByteStream):
+        async def __aiter__(self):  # type: ignore[no-untyped-def]
+            yield b"\x28\xb5\x2f\xfd"
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        return httpx.Response(200, headers={"content-type": "text/html",
+                                            "content-encoding": "zstd"}, stream=Raw())
+
+    async with _client(httpx.MockTransport(handler)) as client:
+        with pytest.raises(FetchFailed, match="unsupported content encoding 'zstd'"):
+            await fetch(client, "http://127.0.0.1/z", LOOPBACK)
+
+
+async def test_feed_documents_are_refused_past_their_cap_not_cut() -> None:
+    policy = FetchPolicy(allowed_networks=LOOPBACK.allowed_networks, max_feed_bytes=100)
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        return httpx.Response(200, content=b"<rss>" + b" " * 500)
+
+    async with _client(httpx.MockTransport(handler)) as client:
+        with pytest.raises(FetchFailed, match="larger than 100 bytes"):
+            await fetch(client, "http://127.0.0.1/rss", policy, kind="feed")

@@ -43,3 +43,24 @@ async def test_metrics_count_requests_bytes_errors_and_queues(site: Site, tmp_pa
     assert value("newsflow_fetcher_host_queue_depth", host="127.0.0.1") == 0
     text = generate_latest().decode()
     assert 'newsflow_fetcher_host_queue_depth{host="127.0.0.1"}' in text
+
+
+def test_metrics_are_served_over_http() -> None:
+    import socket
+
+    import httpx
+
+    from newsflow.app import serve_metrics
+    from newsflow.settings import Settings
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    stop = serve_metrics(Settings(metrics_port=port))
+    try:
+        text = httpx.get(f"http://127.0.0.1:{port}/metrics", timeout=5).text
+    finally:
+        stop()
+    assert "newsflow_fetcher_requests_total" in text
+    assert "newsflow_fetcher_host_queue_depth" in text
+    assert serve_metrics(Settings())() is None  # port 0: nothing served
