@@ -69,7 +69,7 @@ _HOLDINGS = frozenset({"positions", "position", "bases", "base", "camps", "camp"
                        "strongholds", "hideouts", "fighters", "members", "targets",
                        "facilities", "depots", "trenches", "lines", "vessels", "ships"})
 _SUBJECT_REACH = 16
-_PLACE_REACH = 12
+_PLACE_REACH = 16
 _OBJECT_REACH = 9
 _LIGHT_REACH = 12
 
@@ -288,8 +288,9 @@ class ArgumentFinder:
     def _held_by(self, p: Participant) -> bool:
         """"positions of X", "a base of the X": what is hit belongs to X."""
         k = p.first - 1
-        while k > 0 and self.tokens[k].lower in ("the", "a", "an"):
-            k -= 1
+        while k > 0 and (self.tokens[k].lower in ("the", "a", "an") or "-" in self.tokens[k].text
+                         or _adjective_like(self.tokens[k])):
+            k -= 1  # "positions of the Kurdish-led SDF"
         return k > 0 and self.tokens[k].lower == "of" and self.tokens[k - 1].lower in _HOLDINGS
 
     def _of_place(self, p: Participant) -> Participant:

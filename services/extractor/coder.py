@@ -48,6 +48,11 @@ _from_place = place_as_state
 #: Reactions to an event named as their object: "condemned the U.S. strikes".
 _REACTIONS = frozenset({"111", "051", "120"})
 _REFERENCE_GAP = 5
+#: Verbal conflict aimed at someone: without an object, at the side last confronted.
+_CONFRONTATIONS = frozenset({"111", "112", "120"})
+#: "the army", "the military": the speaker's own forces when no country is named.
+_OWN_FORCES = frozenset({"army", "military", "forces", "troops", "navy", "government",
+                         "armed forces", "air force"})
 
 
 def _with_country(p: Participant, country: str | None) -> Participant:
@@ -75,7 +80,7 @@ def apply_frames(drafts: list[Draft]) -> None:
                 d for d in g.direct
                 if d.quad == 4 and d.hypothetical and d.threatened_act and (
                     d.actor is None or d.actor.kind == "pronoun" or same_side(d.actor, g.actor)
-                    or _owned_by_pronoun(d.actor)
+                    or _owned_by_pronoun(d.actor, d.sentence)
                 ) and d.code not in _DOMESTIC_CODES
             ]
             if own_force and g.actor is not None:
@@ -212,6 +217,9 @@ class ArticleCoder:
             if d.trigger.entry.lemma == "kill" and (other_force or d.actor is None):
                 d.emit = False  # "an attack ... killed four people": one event; "were killed"
                 # in a crash: no event at all
+        for d in drafts:
+            if self._mention_again(d):
+                d.emit = False  # "called the firing a warning": the firing told before
         intents: list[Draft] = []
         for d in drafts:
             if (d.code in MEETINGS or d.code in INTENTS) and any(
@@ -268,6 +276,8 @@ class ArticleCoder:
             # "struck Kurdish positions near Kobani": Syria
             d.target, d.target_from_place = _from_place(d.place, d.target.sector if d.target
                                                         else None), True
+        if d.code == EVACUATION and d.actor is not None and d.actor.sector == "CVL":
+            d.actor = None  # "ordered residents to evacuate": the residents are evacuated
         if d.code == EVACUATION and d.target is not None:
             if d.place is None and d.target.kind in ("city", "region"):
                 d.place = d.target  # "residents of Kramatorsk were evacuated"
@@ -284,14 +294,27 @@ class ArticleCoder:
         ):
             d.actor = _from_place(d.place, "GOV")  # "residents were evacuated": by the state
         threat = d.code.startswith("13")
+        if d.code == "015" and d.target is None and d.actor is not None and d.actor.country:
+            # "claimed responsibility for Monday's attack": on whom it fell
+            d.target = context.victim_of(d.actor.country)
         if not d.target_also and d.actor is not None and d.actor.country and (
-            d.target is None and (d.is_force or threat)
+            d.target is None and (d.is_force or threat or d.code[:3] in _CONFRONTATIONS)
             or threat and d.target is not None and not d.target.country
         ):
             # "Armenian troops returned fire": at the side Armenia last fought
             other = context.counterpart(d.actor.country)
             if other is not None:
                 d.target, d.target_from_place = as_state(other), True
+
+    def _mention_again(self, d: Draft) -> bool:
+        """"the firing", "the attack" with nothing new (no actor, place or date): an attack
+        the article already told, not another one."""
+        t = d.trigger
+        if t.pos != "noun" or not d.is_force or d.actor is not None or not self.context.attacks:
+            return False
+        if d.place is not None or d.date is not None or t.first == 0:
+            return False
+        return d.sentence.tokens[t.first - 1].lower in ("the", "this", "that", "these", "those")
 
     def _reactions(self, drafts: list[Draft]) -> None:
         """"condemned the U.S. strikes", "welcomed the strikes": a reaction to force the
@@ -324,8 +347,9 @@ class ArticleCoder:
             return d.actor is not None
         if d.code == EVACUATION and d.place is not None:
             return True
-        if d.code in MEETINGS:
-            return d.actor is not None and d.target is not None  # talks need two sides
+        if d.code in MEETINGS:  # talks need two sides, both political
+            return d.actor is not None and d.target is not None and _political(d.actor) and (
+                _political(d.target))
         return d.actor is not None or d.target is not None
 
     def _plausible(self, d: Draft) -> bool:
@@ -345,9 +369,9 @@ class ArticleCoder:
     def _statement(self, d: Draft) -> bool:
         a = d.actor
         return (
-            a is not None and a.sector not in ("MED",) and a.country is not None
-            and _political(a) and not d.negated and d.trigger.entry.lemma != "according to"
-        )
+            a is not None and a.country is not None and (a.sector in _POLITICAL or a.kind in (
+                "state", "city")) and not d.negated and d.trigger.entry.lemma != "according to"
+        )  # a government, an army or a party speaks; a country's doctor or advertiser does not
 
     def _event(self, d: Draft) -> Event:
         s = d.sentence
@@ -475,7 +499,11 @@ def _twins(a: Draft, b: Draft) -> bool:
         x.kind in ("state", "territory") for x in (a.place, b.place))  # "Iranian territory"
 
 
-def _owned_by_pronoun(p: Participant) -> bool:
-    """"his forces", "its troops" whose owner the coder could not place: the speaker's own."""
-    return p.kind == "group" and p.country is None and p.text.lower().startswith(
-        ("his ", "her ", "its ", "their ", "our "))
+def _owned_by_pronoun(p: Participant, s: Sentence) -> bool:
+    """"his forces", "its troops", "the army", with no country the coder could place: the
+    speaker's own."""
+    if p.kind != "group" or p.country is not None:
+        return False
+    if p.text.lower().startswith(("his ", "her ", "its ", "their ", "our ")):
+        return True
+    return p.head in _OWN_FORCES and p.first > 0 and s.tokens[p.first - 1].lower == "the"

@@ -26,7 +26,7 @@ from datetime import date, timedelta
 
 from services.extractor.arguments import EQUIPMENT, ArgumentFinder
 from services.extractor.cameo import CONSULTATIONS, INTENTS, MEDIATION, MEETINGS, lookup
-from services.extractor.dates import find_dates, may_hold_dates, nearest
+from services.extractor.dates import DateMention, find_dates, may_hold_dates, nearest
 from services.extractor.drafts import (
     Draft,
     latest_day,
@@ -34,12 +34,20 @@ from services.extractor.drafts import (
     since_between,
 )
 from services.extractor.lexicon import LIGHT_VERBS
-from services.extractor.modality import hedged, historical, hypothetical, in_condition, negated
+from services.extractor.modality import (
+    background_clause,
+    hedged,
+    historical,
+    hypothetical,
+    in_condition,
+    negated,
+)
 from services.extractor.participants import Participant
 from services.extractor.phrases import governing_preposition
 from services.extractor.places import gazetteer
 from services.extractor.quotes import Attribution, enclosing
 from services.extractor.sentences import Sentence
+from services.extractor.tokens import Token
 from services.extractor.triggers import Trigger, find_triggers, refine, trigger_forms
 from services.extractor.wordlists import ADVERBS, AUXILIARIES, MODALS, NEGATIONS
 
@@ -52,6 +60,8 @@ _NOUN_TOO = frozenset({"attack", "attacks", "strike", "strikes", "talks"})
 _NOT_NOUNS = ADVERBS | AUXILIARIES | MODALS | NEGATIONS | frozenset(
     {"it", "they", "he", "she", "we", "who", "which", "that", "and", "or", "to"}
 )
+_VERBAL_ROOTS = frozenset({"01", "02", "03", "04", "05"})
+_ORDERS = frozenset({"ordered", "orders", "order", "told", "instructed", "urged", "asked"})
 _ADJUNCT = frozenset({"in", "over", "after", "for", "because", "amid", "following", "despite",
                       "since", "as", "response", "retaliation", "while", "when", "which", "who"})
 
@@ -88,7 +98,7 @@ class SentenceCoder:
                 continue  # "denied firing the rockets and accused Israel": a second main verb
             inside = [g for g in drafts if g is not d and g.scope is not None
                       and g.scope[0] <= d.trigger.first < g.scope[1]
-                      and not self._conjoined(g, d)]
+                      and not self._conjoined(g, d) and not self._second_main_verb(g, d, drafts)]
             if inside:
                 d.governor = min(inside, key=lambda g: g.scope[1] - g.scope[0] if g.scope else 0)
                 d.governor.dependents.append(d)
@@ -163,6 +173,22 @@ class SentenceCoder:
         while j >= 0 and self.toks[j].lower in ADVERBS:
             j -= 1
         return j >= 0 and self.toks[j].lower in ("and", "but")
+
+    def _second_main_verb(self, g: Draft, d: Draft, drafts: list[Draft]) -> bool:
+        """"denied arming the group and condemned the strikes": a finite verb after "and"
+        shares the governor's subject when the governor's complement is a gerund or an
+        infinitive; after "said that ..." it is still part of what was said."""
+        if d.trigger.pos != "verb" or not self._after_and(d) or d.trigger.form.endswith("ing"):
+            return False
+        if d.trigger.first > 0 and self.toks[d.trigger.first - 1].lower == "to":
+            return False
+        first = min((x for x in drafts if x is not d and g.scope is not None
+                     and g.scope[0] <= x.trigger.first < d.trigger.first),
+                    key=lambda x: x.trigger.first, default=None)
+        if first is None:
+            return False
+        before = self.toks[first.trigger.first - 1].lower if first.trigger.first else ""
+        return first.trigger.form.endswith("ing") or before in ("to", "of")
 
     def _conjoined(self, g: Draft, d: Draft) -> bool:
         """"neither confirm nor deny": two verbs of one subject, not a complement."""
@@ -283,6 +309,13 @@ class SentenceCoder:
             hi = min(hi, max(d.trigger.last, first_dependent))
         return lo, hi
 
+    def _dates_event(self, x: DateMention, d: Draft) -> bool:
+        """"Monday's attack": a possessive date belongs to the noun after it."""
+        if not x.text.endswith(("'s", "’s")):
+            return True
+        first = self.toks[d.trigger.first]
+        return d.trigger.pos == "noun" and 0 <= first.start - x.end <= 25
+
     def _arguments(self, d: Draft, drafts: list[Draft]) -> None:
         t = d.trigger
         a = self.args
@@ -301,9 +334,14 @@ class SentenceCoder:
                 d.actor, d.inherited = previous.actor, True
                 d.actor_also = previous.actor_also
                 d.target = a.object(t, hi, force)
+                if d.target is None and d.code[:2] in _VERBAL_ROOTS:
+                    d.target = previous.target  # "telephoned his counterpart and urged restraint"
             else:
                 d.actor = a.subject(t.first, lo)
                 d.target = a.object(t, hi, force or lookup(d.code).is_material_conflict)
+                if d.actor is None and self._after_and(d):
+                    # "North Korea's military called the firing a warning ..., and threatened"
+                    d.actor, d.inherited = self._main_subject(t.first), True
         else:
             d.actor = a.noun_actor(t)
             modifier = a.noun_modifier(t)
@@ -346,8 +384,13 @@ class SentenceCoder:
                              and governing_preposition(self.toks, p.first) is None), None)
         if d.code in MEDIATION:
             sides = a.between(t)
+            pair = next((p for p in self.parts if p.first >= t.last and p.also_countries
+                         and governing_preposition(self.toks, p.first) == "between"), None)
             if sides is not None:  # "offered to mediate between X and Y": both are targets
                 d.target, d.target_also = sides[0], [sides[1]]
+            elif pair is not None:  # "between the two neighbours"
+                d.target = pair
+                d.target_also = [other_side(pair, c) for c in pair.also_countries]
         elif d.code in CONSULTATIONS:
             sides = a.between(t) if d.code != "036" or d.actor is None else None
             if sides is not None:
@@ -375,13 +418,29 @@ class SentenceCoder:
         ):
             d.place = d.target  # "shelled Kharkiv": Kharkiv is where it happened
         else:
-            d.place = a.place(t, p_lo, p_hi, (d.actor, d.target))
+            d.place = a.place(t, p_lo, p_hi, (d.actor, d.target)) or self._frame_place()
         if d.target is not None and d.target.kind == "territory" and d.place is None:
             d.place = d.target
         d.code = refine(d.code, self.toks, t.first, t.last)
         quote = enclosing(self.spans, self.toks[t.first].start)
         if quote is not None:
             d.speaker = next((q.speaker for q in self.quotes if q.span is quote), None)
+
+    def _frame_place(self) -> Participant | None:
+        """"In Goma, the administration ordered ...": a sentence-initial place frames all."""
+        toks = self.toks
+        if len(toks) < 3 or toks[0].lower not in ("in", "at", "near", "outside"):
+            return None
+        p = next((p for p in self.parts if p.first <= 3), None)
+        if p is None or p.place is None or p.last >= len(toks) or toks[p.last].text != ",":
+            return None
+        return p
+
+    def _main_subject(self, before: int) -> Participant | None:
+        """The sentence's first subject-like participant before token ``before``."""
+        return next((p for p in self.parts if p.last <= before and p.can_act
+                     and p.kind not in ("modifier", "territory", "pronoun")
+                     and governing_preposition(self.toks, p.first) is None), None)
 
     def _coordinated(self, d: Draft, drafts: list[Draft]) -> Draft | None:
         """"shelled Kharkiv and struck Kyiv": the second verb shares the first's subject."""
@@ -411,6 +470,10 @@ class SentenceCoder:
             # "will meet", "would host talks": CAMEO codes the intent, which was stated
             d.code = "039" if d.code in MEDIATION else "036"
             d.hypothetical = False
+        if d.code == "EVAC" and d.hypothetical and not d.in_condition and _ordered(self.toks, t):
+            d.hypothetical = False  # "ordered residents to evacuate": the order is the event
+        if background_clause(self.toks, t):
+            d.historical = True  # "Qatar, which has mediated between ...,"
         if hedged(self.toks, t):
             d.alleged = True
         lo, hi = self._own_range(d)
@@ -422,7 +485,7 @@ class SentenceCoder:
         seg_lo, seg_hi = self._segment(t.first)
         span_lo, span_hi = max(span_lo, seg_lo), min(span_hi, seg_hi)
         own = [x for x in self.dates if span_lo <= x.start < span_hi
-               and not since_between(self.s, here, x)]
+               and not since_between(self.s, here, x) and self._dates_event(x, d)]
         if not d.hypothetical:
             # "next month", "later this month" are not yet
             own = [x for x in own if x.value <= self.published and not x.ahead]
@@ -436,3 +499,8 @@ class SentenceCoder:
             days=_HISTORICAL_DAYS
         ):
             d.historical = True
+
+
+def _ordered(tokens: list[Token], t: Trigger) -> bool:
+    """An evacuation that someone ordered: "ordered residents ... to evacuate"."""
+    return any(x.lower in _ORDERS for x in tokens[max(0, t.first - 10):t.first])

@@ -72,12 +72,15 @@ _ACCUSATIONS = frozenset(
     {"accusations", "accusation", "claims", "claim", "allegations", "allegation", "charges",
      "charge", "reports", "responsibility", "involvement", "blame", "suggestions"}
 )
+#: An accusation or a denial makes "hit" and "target" force: "accused Ankara of hitting".
+_ACCUSING = frozenset({"accused", "accuses", "accusing", "blamed", "blames", "blaming",
+                       "denied", "denies", "denying"})
 #: What can be rejected without being an accusation: "rejected the warning" (120).
 _PROPOSALS = frozenset(
     {"warning", "warnings", "demand", "demands", "proposal", "proposals", "offer", "offers",
      "ultimatum", "plan", "plans", "request", "requests", "threat", "threats", "appeal",
      "appeals", "overture", "overtures", "initiative", "conditions", "terms", "call", "calls",
-     "resolution", "deal", "peace"}
+     "resolution", "deal"}
 )
 #: Words that make "supply", "provide" or "deliver" military aid.
 _ARMS = frozenset(
@@ -308,8 +311,8 @@ ENTRIES: Final[tuple[Entry, ...]] = (
     _e("strike", "verb", "190", "act", 0.65, not_after=_STRIKE_NOT_AFTER,
        not_before=_STRIKE_NOT_BEFORE),
     _e("strike", "noun", "190", "act", 0.55, not_before=_STRIKE_NOT_BEFORE),
-    _e("hit", "verb", "190", "act", 0.45, needs=_WEAPONS, needs_before=True),
-    _e("target", "verb", "190", "act", 0.5, needs=_WEAPONS, needs_before=True),
+    _e("hit", "verb", "190", "act", 0.45, needs=_WEAPONS | _ACCUSING, needs_before=True),
+    _e("target", "verb", "190", "act", 0.5, needs=_WEAPONS | _ACCUSING, needs_before=True),
     _e("raid", "noun", "190", "act", 0.55),
     _e("raid", "verb", "190", "act", 0.55),
     _e("incursion", "noun", "190", "act", 0.5),

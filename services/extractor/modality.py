@@ -30,6 +30,9 @@ _NOMINAL_REACH = 7
 _PREVENTING = frozenset({"banned", "bans", "ban", "barred", "prevented", "prevent", "stopped",
                          "blocked", "refrained", "refrain", "refrains", "kept", "forbade",
                          "forbidden", "prohibited"})
+#: Verbs whose infinitive did not happen: "refused to negotiate".
+_REFUSING = frozenset({"refused", "refuses", "refuse", "refusing", "declined", "declines",
+                       "decline", "declining", "failed", "fails"})
 
 
 def _aux_chain(tokens: list[Token], i: int) -> list[Token]:
@@ -54,6 +57,10 @@ def negated(tokens: list[Token], t: Trigger) -> bool:
             x.lower in _PREVENTING for x in tokens[max(0, t.first - 8):t.first - 1]
         ):
             return True  # "has banned the Kiev regime from holding talks"
+        if t.first > 1 and tokens[t.first - 1].lower == "to" and tokens[t.first - 2].lower in (
+            _REFUSING
+        ):
+            return True  # "have long refused to negotiate"
         return t.first > 0 and tokens[t.first - 1].lower in ("nor", "neither")
     j = t.first - 1
     while j >= 0 and j >= t.first - 3:
@@ -140,3 +147,15 @@ def hedged(tokens: list[Token], t: Trigger) -> bool:
             break
         j -= 1
     return False
+
+
+def background_clause(tokens: list[Token], t: Trigger) -> bool:
+    """An event in a non-restrictive relative clause in the perfect is background about a
+    party, not news: "Qatar, which has mediated between Kinshasa and the rebels, said ..."."""
+    j = t.first - 1
+    while j >= 0 and tokens[j].lower in ADVERBS:
+        j -= 1
+    if j < 0 or tokens[j].lower not in ("has", "have", "had"):
+        return False
+    j -= 1
+    return j >= 1 and tokens[j].lower in ("which", "who") and tokens[j - 1].text == ","

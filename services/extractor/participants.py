@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 
 from newsflow.messages import Actor
 from services.extractor.entities import Mention
+from services.extractor.phrases import governing_preposition
 from services.extractor.places import Place, gazetteer
 from services.extractor.roles import PERSON_ROLES, ROLE_MODIFIERS, ROLE_NOUNS, TERRITORY_NOUNS
 from services.extractor.sentences import Sentence
@@ -37,6 +38,7 @@ from services.extractor.wordlists import (
     PLACE_NOUNS,
     PREPOSITIONS,
     SUBORDINATORS,
+    WEEKDAYS,
 )
 
 _MULTI_ROLES: dict[str, list[tuple[str, ...]]] = {}
@@ -57,6 +59,20 @@ _VERBISH = (AUXILIARIES | MODALS | ADVERBS | NEGATIONS | PREPOSITIONS | SUBORDIN
 _ACTING_TERRITORIES = frozenset({"region", "regions", "city", "cities", "town", "towns",
                                  "village", "villages"})
 _PRONOUNS = PERSONAL_PRONOUNS | NONPERSONAL_PRONOUNS | FIRST_PERSON_PRONOUNS
+_SPEECH_VERBS = frozenset({"said", "says", "told", "added", "warned", "announced", "stated",
+                           "insisted", "declared", "vowed", "promised", "threatened"})
+_SPEECH_BRIDGE = frozenset({"that", "on", "in", "a", "statement", "late", "early", ","})
+WEEKDAY_NAMES = frozenset(d.capitalize() for d in WEEKDAYS)
+#: Heads that, after "the", mean the armed group last named: "the group said".
+_ARMED_HEADS = frozenset({"group", "movement", "rebels", "militia", "militants", "insurgents",
+                          "fighters", "organisation", "organization", "jihadists"})
+#: Heads that, after "two" or "both", mean the two countries last named.
+_DYAD_HEADS = frozenset({"neighbours", "neighbors", "countries", "nations", "sides", "states",
+                         "governments", "rivals", "foes", "adversaries", "capitals", "armies"})
+#: Endings of adjectives that may stand between a determiner and a role noun.
+_ADJECTIVE_ENDINGS = ("ed", "ly", "al", "ic", "ive", "ous", "ary", "ian", "ese", "ist", "ible",
+                      "able", "ful", "ent", "ant")
+_OPENERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "our"})
 _DUMMY_IT_NEXT = frozenset({"'s", "’s", "seems", "seemed", "appears", "appeared", "remains",
                             "remained"})
 
@@ -255,6 +271,7 @@ class ParticipantFinder:
         countries: list[Participant] = []
         pronoun_owner: str | None = None
         definite = False
+        dyad: tuple[str, str] | None = None
         first = i
         k = i - 1
         while k >= 0:
@@ -293,21 +310,29 @@ class ParticipantFinder:
                 first = k
                 k -= 1
                 continue
+            if _adjectives_after_determiner(toks, k):
+                first = k  # "Yemen's internationally recognised government"
+                k -= 1
+                continue
             if t.lower in ("its", "their", "our", "his", "her"):
                 pronoun_owner = t.lower
                 first = k
             elif t.lower == "the" and not countries:
                 definite = True
+            elif t.lower in ("two", "both") and head in _DYAD_HEADS and not countries:
+                dyad = self._last_two_countries()
             break
         # "representatives from Russia and Ukraine", "authorities in another region, Belgorod"
         if not countries and j + 1 < len(toks) and (
             toks[j].lower in ("in", "of") or (toks[j].lower == "from" and head in _FROM_NOUNS)
+            or (toks[j].lower == "for" and head in PERSON_ROLES)
         ):
             owner = next((p for p in sorted(by_first.values(), key=lambda p: p.first)
                           if j < p.first <= j + 6 and p.country), None)
-            if owner is not None and (toks[j].lower == "from" or owner.kind in ("state", "city",
-                                                                                 "region")):
-                countries.append(owner)
+            if owner is not None and (toks[j].lower in ("from", "for") or owner.kind in (
+                "state", "city", "region"
+            )):
+                countries.append(owner)  # "a spokesman for U.S. Forces Korea"
         start, end, text = _span(s, first, j)
         sector = _best_sector(noun_sector, modifier_sectors)
         group = Participant(sentence=s.id, first=first, last=j, start=start, end=end, text=text,
@@ -336,9 +361,17 @@ class ParticipantFinder:
                 group.pronoun = "we"
         elif definite:
             antecedent = self._same_head(head)
+            if antecedent is None and head in _ARMED_HEADS:
+                # "the group", "the rebels": the armed group last named
+                antecedent = self._last_armed(list(by_first.values()))
             if antecedent is not None:
                 group.country = antecedent.country
                 group.sector = antecedent.sector or group.sector
+                if antecedent.sector in ("REB", "UAF"):
+                    group.name = antecedent.name
+        elif dyad is not None:
+            # "the two neighbours", "both countries": the two countries last named
+            group.country, group.also_countries = dyad[0], [dyad[1]]
         group.name = group.name or gazetteer().country_name(group.country) or head
         return group
 
@@ -350,6 +383,43 @@ class ParticipantFinder:
                 if antecedent is not None and antecedent.country:
                     p.country = m.country = antecedent.country
                     return
+
+    def _speaker(self, s: Sentence, t: Token, before: list[Participant]) -> Participant | None:
+        """"Qatar, which has mediated between Kinshasa and the rebels, said it would host
+        talks": after a speech verb, "it" or "he" is the sentence's subject."""
+        toks = s.tokens
+        k = t.i - 1
+        while k >= 0 and t.i - k <= 4 and toks[k].lower not in _SPEECH_VERBS:
+            if toks[k].lower not in _SPEECH_BRIDGE and toks[k].text not in WEEKDAY_NAMES:
+                return None
+            k -= 1
+        if k < 0 or toks[k].lower not in _SPEECH_VERBS:
+            return None
+        personal = t.lower in PERSONAL_PRONOUNS
+        subject = next((p for p in before if p.last <= k and p.can_act and p.kind not in (
+            "pronoun", "modifier", "territory") and governing_preposition(toks, p.first) is None),
+            None)
+        if subject is None or (subject.kind == "person") != personal and not (
+            personal and subject.kind == "group" and subject.head in PERSON_ROLES
+        ):
+            return None
+        return subject
+
+    def _last_armed(self, current: list[Participant]) -> Participant | None:
+        for p in sorted(current, key=lambda p: -p.first) + list(reversed(self.history)):
+            if p.sector in ("REB", "UAF") and p.kind in ("org", "group") and p.country:
+                return p
+        return None
+
+    def _last_two_countries(self) -> tuple[str, str] | None:
+        found: list[str] = []
+        for p in reversed(self.history):
+            if p.country and p.kind in ("state", "city", "group", "org", "people", "modifier",
+                                        "person") and p.country not in found:
+                found.append(p.country)
+                if len(found) == 2:
+                    return found[1], found[0]
+        return None
 
     def _last_place(self, noun: str) -> Participant | None:
         kinds = {"region": ("region", "city"), "city": ("city",), "town": ("city",),
@@ -407,7 +477,8 @@ class ParticipantFinder:
         if lower in FIRST_PERSON_PRONOUNS:
             base.pronoun = "we"
             return base
-        antecedent = self._antecedent(lower, [p for p in ordered if p.last <= t.i])
+        before = [p for p in ordered if p.last <= t.i]
+        antecedent = self._speaker(s, t, before) or self._antecedent(lower, before)
         if antecedent is None:
             return None
         base.name = antecedent.name
@@ -415,3 +486,24 @@ class ParticipantFinder:
         base.sector = antecedent.sector
         base.mention = antecedent.mention
         return base
+
+
+def _adjectives_after_determiner(toks: list[Token], k: int) -> bool:
+    """Token ``k`` is one of up to three adjectives that follow a determiner or a possessor:
+    "the Iran-aligned group", "Yemen's internationally recognised government"; not
+    "Russian forces attacked soldiers"."""
+    j = k
+    while j >= 0 and k - j < 3 and _adjective_like(toks[j]):
+        j -= 1
+    if j == k or j < 0:
+        return False
+    before = toks[j]
+    return before.lower in _OPENERS or before.is_possessive_marker
+
+
+def _adjective_like(t: Token) -> bool:
+    if not t.is_word:
+        return False
+    if "-" in t.text:
+        return True  # "Iran-aligned", "long-range"
+    return not t.is_cap and t.lower.endswith(_ADJECTIVE_ENDINGS) and t.lower not in _VERBISH

@@ -68,8 +68,10 @@ ROLE_NOUNS: Final[dict[str, str | None]] = {
     "ambassador": "GOV", "envoy": "GOV", "embassy": "GOV", "adviser": "GOV", "advisor": "GOV",
     "office": "GOV", "foreign ministry": "GOV", "prime minister": "GOV", "state": "GOV",
     "representatives": "GOV", "negotiators": "GOV", "council": "GOV", "agency": "GOV",
-    "side": "GOV", "chief": "GOV", "counterpart": "GOV", "counterparts": "GOV",
-    "officers": None, "officer": None,
+    "side": "GOV", "chief": "GOV", "group": None, "movement": None, "counterpart": "GOV",
+    "counterparts": "GOV", "officers": None, "officer": None, "neighbours": "GOV",
+    "neighbors": "GOV", "countries": "GOV", "nations": "GOV", "sides": "GOV", "rivals": "GOV",
+    "foes": "GOV", "adversaries": "GOV", "capitals": "GOV",
     # others
     "police": "COP", "policemen": "COP", "police officers": "COP", "border guards": "COP",
     "guards": "COP", "parliament": "LEG", "lawmakers": "LEG", "legislators": "LEG",

@@ -100,3 +100,81 @@ def test_another_transliteration_of_a_place_in_the_article_s_country() -> None:
                         "said.")
     assert attack.location is not None and attack.location.country == "YEM"
     assert attack.location.name == "Al Ḩudaydah"
+
+
+def test_the_group_is_the_armed_group_last_named() -> None:
+    events = _events(
+        "Al-Shabaab fighters attacked an army base near Baidoa on Monday.\n"
+        "The group said it was ready to hold talks with the government in Mogadishu."
+    )
+    intent = events[-1]
+    assert intent.cameo_code == "036"
+    assert (intent.actor[0].country, intent.actor[0].sector) == ("SOM", "REB")
+
+
+def test_adjectives_between_a_possessor_and_its_government() -> None:
+    (condemnation,) = _events(
+        "Libya's internationally recognised government condemned the Egyptian airstrikes.")
+    assert (condemnation.actor[0].country, condemnation.actor[0].sector) == ("LBY", "GOV")
+    assert condemnation.target[0].country == "EGY"
+
+
+def test_the_two_neighbours_are_the_two_countries_last_named() -> None:
+    events = _events(
+        "Sudan accused South Sudan of sheltering rebel commanders.\n"
+        "Kenya offered on Monday to mediate between the two neighbours."
+    )
+    offer = events[-1]
+    assert offer.cameo_code == "039"
+    assert offer.actor[0].country == "KEN"
+    assert sorted(t.country or "" for t in offer.target) == ["SDN", "SSD"]
+
+
+def test_it_after_a_speech_verb_is_the_speaker() -> None:
+    events = _events(
+        "Egypt, which has hosted several rounds between Hamas and Israel, said it would host "
+        "new talks in Cairo next week."
+    )
+    intents = [e for e in events if e.cameo_code == "036"]
+    assert [e.actor[0].country for e in intents] == ["EGY"]
+    assert not [e for e in events if e.cameo_root == "04"]  # "has hosted": background
+
+
+def test_a_second_main_verb_after_a_gerund_complement() -> None:
+    events = _events("Algeria denied arming the rebels and condemned the French airstrikes.")
+    assert [(e.actor[0].country, e.cameo_code) for e in events] == [("DZA", "016"),
+                                                                   ("DZA", "111")]
+    assert events[1].target[0].country == "FRA"
+
+
+def test_an_evacuation_order_in_a_place_framing_the_sentence() -> None:
+    (evac,) = _events("In Sumy, regional authorities ordered residents of 11 villages to "
+                      "evacuate.")
+    assert evac.cameo_code == "EVAC" and evac.actor[0].country == "UKR"
+    assert evac.location is not None and evac.location.name == "Sumy"
+
+
+def test_a_possessive_day_dates_its_noun_not_the_claim() -> None:
+    (claim,) = [e for e in _events("Hamas claimed responsibility for Tuesday's rocket attack.")
+                if e.cameo_code == "015"]
+    assert claim.date_precision == "publication_date"
+
+
+def test_the_shelling_told_again_is_no_new_event() -> None:
+    events = _events("Syrian troops shelled the town of Atarib on Monday.\n"
+                     "Turkey called the shelling a provocation.")
+    assert [e.cameo_root for e in events].count("19") == 1
+
+
+def test_the_army_of_a_head_of_government_is_his_own() -> None:
+    events = _events("Armenia's prime minister said the army would respond with force to any "
+                     "attack on its territory.")
+    (threat,) = [e for e in events if e.cameo_root == "13"]
+    assert (threat.cameo_code, threat.actor[0].country) == ("138", "ARM")
+
+
+def test_hitting_in_an_accusation_is_force() -> None:
+    events = _events("Kyiv accused Moscow of hitting a hospital in Kharkiv.")
+    (hit,) = [e for e in events if e.cameo_root == "19"]
+    assert (hit.actor[0].country, hit.target[0].country) == ("RUS", "UKR")
+    assert hit.modality.claim == "alleged"

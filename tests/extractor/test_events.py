@@ -212,3 +212,17 @@ def test_every_event_validates_against_the_contract() -> None:
         again = Event.model_validate_json(event.encode())
         assert again == event
         assert event.coder.name == "newsflow-rules"
+
+
+def test_refusing_to_talk_negates_the_talks() -> None:
+    events = extract(article("The rebels, who have long refused to negotiate with Kabul, said "
+                             "nothing."), extracted_at=EXTRACTED).events
+    assert all(e.modality.negated for e in events if e.cameo_root in ("03", "04"))
+
+
+def test_only_governments_armies_and_parties_make_statements() -> None:
+    assert _events("Julie Graham, a Washington state health department officer, said the "
+                   "campaign would work.") == []
+    (statement,) = _events("Lebanon's information minister said the government remained "
+                           "committed to the truce.")
+    assert (statement.cameo_code, statement.actor[0].country) == ("010", "LBN")
