@@ -28,6 +28,8 @@ log = logging.getLogger(__name__)
 
 #: Seconds a robots.txt that could not be read is remembered as unreadable.
 FAILURE_TTL = 60.0
+#: Origins cached before expired ones are dropped.
+MAX_CACHED = 10_000
 #: Longest Crawl-delay honoured, so that a typo cannot stall a host for hours.
 MAX_CRAWL_DELAY = 60.0
 
@@ -78,7 +80,18 @@ class Robots:
             entry = self._cache.get(site)
             if entry is None or entry.expires <= self._clock():
                 entry = self._cache[site] = await self._load(site)
+        if len(self._cache) > MAX_CACHED:
+            self._forget_expired()
         return entry
+
+    def _forget_expired(self) -> None:
+        """Drop expired origins, so that a fetcher running for months stays small."""
+        now = self._clock()
+        for site in [s for s, e in self._cache.items() if e.expires <= now]:
+            del self._cache[site]
+            lock = self._locks.get(site)
+            if lock is not None and not lock.locked():
+                del self._locks[site]
 
     async def _load(self, site: str) -> _Entry:
         url = f"{site}/robots.txt"

@@ -176,6 +176,8 @@ class Fetcher:
                 continue
             changes["changed" if feed_id in old else "added"].append(feed_id)
             self._stop(feed_id)
+            if feed_id in old and (old[feed_id].url, old[feed_id].kind) != (feed.url, feed.kind):
+                self._states.pop(feed_id, None)  # another document: start afresh, poll now
             self._tasks[feed_id] = asyncio.create_task(self._poll_forever(feed),
                                                        name=f"feed:{feed_id}")
         self.feeds = list(new.values())

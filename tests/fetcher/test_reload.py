@@ -119,3 +119,30 @@ async def test_a_changed_interval_applies_within_the_new_interval(site: Site,
         engine.dispose()
 
     await main()
+
+
+async def test_a_feed_pointed_elsewhere_starts_with_fresh_state(site: Site,
+                                                                tmp_path: Path) -> None:
+    from newsflow.feeds import Feed, FeedKind
+    from services.fetcher import FeedState
+
+    async def publish(output: Output) -> None:
+        pass
+
+    engine = make_engine(f"sqlite:///{tmp_path / 'f.sqlite'}")
+    ledger = Ledger(engine)
+    ledger.open()
+    feed = Feed(id="a", url=site.url("/a.xml"), kind=FeedKind.RSS, poll_interval=3600)
+    async with httpx.AsyncClient() as client:
+        fetcher = Fetcher([feed], client=client, policy=POLICY, ledger=ledger, publish=publish,
+                          options=FAST)
+        fetcher._states["a"] = FeedState("a", feed.url, failures=3)
+        fetcher.update_feeds([feed], force=True)
+        assert fetcher.update_feeds([feed.model_copy(update={"poll_interval": 60})]) == {
+            "added": [], "removed": [], "changed": ["a"]}
+        assert fetcher._states["a"].failures == 3  # same document: its state is kept
+        fetcher.update_feeds([feed.model_copy(update={"kind": FeedKind.ATOM})])
+        assert "a" not in fetcher._states or fetcher._states["a"].failures == 0
+        assert fetcher.update_feeds([]) == {"added": [], "removed": ["a"], "changed": []}
+        await fetcher.requests.close()
+    engine.dispose()
