@@ -198,7 +198,14 @@ class Fetcher:
             wait = self._wait_before_poll(feed, self._state(feed))
             if wait > 0:
                 await asyncio.sleep(wait)
-            report = await self.poll(feed)
+            try:
+                report = await self.poll(feed)
+            except Exception:  # noqa: BLE001 - one feed's bug must not end its polling for good
+                log.exception("feed %s: unexpected error in poll; next poll in %ss", feed.id,
+                              feed.poll_interval)
+                state = self._state(feed)
+                state.next_poll_at = _now() + timedelta(seconds=feed.poll_interval)
+                continue
             log.info("feed %s: %d found, %d fetched, %d known, %d failed%s%s", feed.id,
                      report.found, report.fetched, report.skipped, report.failed,
                      " (not modified)" if report.not_modified else "",
@@ -319,10 +326,17 @@ class Fetcher:
             metrics.ERRORS.labels(_reason(exc)).inc()
             await self._dead_letter(feed, url, exc)
             self._ledger.record(aid, url, feed.id, 0)
+        except Exception as exc:  # noqa: BLE001 - a bug or an unforeseen error costs one page
+            log.exception("feed %s: %s: unexpected error; dead-lettering", feed.id, url)
+            report.failed += 1
+            report.errors.append(f"{type(exc).__name__}: {exc}")
+            metrics.ERRORS.labels("unexpected").inc()
+            await self._dead_letter(feed, url, exc)
+            self._ledger.record(aid, url, feed.id, 0)
         finally:
             self._in_flight.discard(aid)
 
-    async def _dead_letter(self, feed: Feed, url: str, exc: PermanentError) -> None:
+    async def _dead_letter(self, feed: Feed, url: str, exc: Exception) -> None:
         log.warning("feed %s: %s: dead-lettered: %s", feed.id, url, exc)
         record = codec.dead_letter(
             stage=self.name,

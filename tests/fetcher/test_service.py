@@ -87,3 +87,29 @@ async def test_a_feed_that_fails_is_reported_and_publishes_nothing(site: DemoSit
                                                                    tmp_path: Path) -> None:
     feeds = [Feed(id="gone", url=f"{site.base_url}/no-such-feed.xml", kind=FeedKind.RSS)]
     assert await poll(feeds, f"sqlite:///{tmp_path / 'ledger.sqlite'}") == []
+
+
+async def test_an_unexpected_error_costs_one_page_only(site: DemoSite, tmp_path: Path) -> None:
+    class Buggy(Fetcher):
+        async def fetch_article(self, feed: Feed, url: str, entry: Entry) -> RawArticle:
+            if url.endswith(ARTICLES[0].url_path):
+                raise RuntimeError("a bug")
+            return await super().fetch_article(feed, url, entry)
+
+    published: list[Output] = []
+
+    async def publish(output: Output) -> None:
+        published.append(output)
+
+    engine = make_engine(f"sqlite:///{tmp_path / 'ledger.sqlite'}")
+    ledger = Ledger(engine)
+    ledger.open()
+    feed = Feed(id="rss", url=f"{site.base_url}/rss.xml", kind=FeedKind.RSS)
+    async with httpx.AsyncClient() as client:
+        reports = await Buggy([feed], client=client, policy=POLICY, ledger=ledger,
+                              publish=publish).run(once=True)
+    engine.dispose()
+    dead = [o.value for o in published if isinstance(o.value, DeadLetter)]
+    assert [(d.reason, d.error_type) for d in dead] == [("unexpected", "RuntimeError")]
+    assert len([o for o in published if isinstance(o.value, RawArticle)]) == len(ARTICLES) - 1
+    assert reports[0].failed == 1 and reports[0].error is None
