@@ -7,6 +7,7 @@ feed's trouble never costs another feed its work.
 
 from __future__ import annotations
 
+import dataclasses
 import gzip
 import time
 from collections.abc import Iterator
@@ -16,7 +17,7 @@ import pytest
 
 from newsflow.feeds import Feed, FeedKind
 from services.fetcher import FetcherOptions
-from tests.fetcher.harness import Harness, Run
+from tests.fetcher.harness import POLICY, Harness, Run
 from tests.fetcher.server import HTML, Reply, Route, Seen, Site, page, rss
 
 
@@ -220,11 +221,13 @@ async def test_robots_txt_is_honoured_and_cached(good: Site, bad: Site, tmp_path
                                       headers={"Content-Type": "text/plain"})
     bad.routes |= {"/rss.xml": rss(bad.url("/open.html"), bad.url("/private/secret.html")),
                    "/open.html": page("open"), "/private/secret.html": page("secret")}
-    harness = Harness(tmp_path)
+    agent = "newsflow-test/1 (+mailto:desk@example.org)"
+    harness = Harness(tmp_path, policy=dataclasses.replace(POLICY, user_agent=agent))
     run = await harness.poll(feeds(good, bad))
     assert run.dead == {bad.url("/private/secret.html"): "robots"}
     assert bad.url("/open.html") in run.page_urls and bad.hits("/private/secret.html") == []
     assert len(bad.hits("/robots.txt")) == 1  # once per origin, then cached
+    assert {s.headers["user-agent"] for s in bad.seen} == {agent}
     assert_good_work_kept(run, good)
 
 
