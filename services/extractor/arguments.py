@@ -263,6 +263,8 @@ class ArgumentFinder:
             elif tok.lower in _OBJECT_STOPS or (tok.text == "," and k not in self.by_first
                                                 and k + 1 not in self.by_first):
                 break
+            elif tok.lower == "and" and k + 1 < len(toks) and _finite_verb(toks[k + 1]):
+                break  # "welcomed the strikes and accused Iran": Iran is accused, not welcomed
             p = self.by_first.get(k)
             if p is not None and p.country is None and p.head in EQUIPMENT:
                 k = p.last  # "launching 43 drones at Belgorod": the weapon, not the target
@@ -414,6 +416,9 @@ class ArgumentFinder:
             a, b = (t.last, p.first) if p.first >= t.last else (p.last, t.first)
             if any(x.lower in _PLACE_BARRIERS for x in self.tokens[a:b]):
                 continue  # another clause: "strike ... in Kyiv if forces continue attacks"
+            if any(x.text == "," and y.lower.endswith("ing")
+                   for x, y in zip(self.tokens[a:b], self.tokens[a + 1:b], strict=False)):
+                continue  # "an offensive by M23, calling it a violation of a truce agreed in Doha"
             distance = b - a
             if distance > _PLACE_REACH:
                 continue
@@ -423,3 +428,12 @@ class ArgumentFinder:
             if score < best_score:
                 best, best_score = p, score
         return best
+
+
+def _finite_verb(t: Token) -> bool:
+    """A past-tense verb, as after "and" in "welcomed the strikes and accused Iran"."""
+    return t.is_word and not t.is_cap and (t.lower.endswith("ed") or t.lower in _PAST_FORMS)
+
+
+_PAST_FORMS = frozenset({"said", "told", "struck", "hit", "shot", "met", "held", "fought",
+                         "sent", "took", "made", "gave", "spoke", "threw", "began", "vowed"})

@@ -109,8 +109,9 @@ def _shape(g: Draft, d: Draft) -> None:
         d.alleged, d.claimed_by = True, actor_name(g.actor)
         if d.actor is None or same_side(d.actor, g.actor):
             d.actor, d.inherited = g.target, True
-        if d.target is None and d.place is None and d.quad == 4 and g.actor is not None and (
-            g.actor.country
+        own_forces = d.code in _MOBILISATION and d.target is not None and not d.target.country
+        if (d.target is None or own_forces) and d.place is None and d.quad == 4 and (
+            g.actor is not None and g.actor.country
         ):
             # "accused Thai forces of firing first": at the accuser's side
             d.target, d.target_from_place = _from_place(g.actor), True
@@ -229,8 +230,15 @@ class ArticleCoder:
             elif d.code in INTENTS:
                 intents.append(d)
         emitted = _merge([d for d in drafts if d.emit and self._emits(d)])
+        emitted += [m for d in emitted if (m := _mirror(d)) is not None]
         for d in emitted:
             self.context.record(d)
+        for d in emitted:
+            when = d.date or (d.governor.date if d.governor is not None else None)
+            if when is not None and when.precision == "day" and not when.story and not (
+                d.hypothetical or d.historical
+            ):
+                self.context.day = when.value
         if not emitted:
             statement = next((d for d in drafts if d.frame == "speech" and self._statement(d)),
                              None)
@@ -294,10 +302,15 @@ class ArticleCoder:
         ):
             d.actor = _from_place(d.place, "GOV")  # "residents were evacuated": by the state
         threat = d.code.startswith("13")
+        if threat and (d.target is None or not d.target.country) and d.actor is not None:
+            # "would take all necessary measures if Taiwan did not halt the exercises"
+            d.target = self._conditioned(d) or d.target
         if d.code == "015" and d.target is None and d.actor is not None and d.actor.country:
             # "claimed responsibility for Monday's attack": on whom it fell
             d.target = context.victim_of(d.actor.country)
         if not d.target_also and d.actor is not None and d.actor.country and (
+            d.actor.sector not in ("REB", "UAF")  # a rebel's other side is its own state
+        ) and (
             d.target is None and (d.is_force or threat or d.code[:3] in _CONFRONTATIONS)
             or threat and d.target is not None and not d.target.country
         ):
@@ -305,6 +318,19 @@ class ArticleCoder:
             other = context.counterpart(d.actor.country)
             if other is not None:
                 d.target, d.target_from_place = as_state(other), True
+
+    def _conditioned(self, d: Draft) -> Participant | None:
+        """The other party named in a threat's condition ("if Taiwan did not halt ...")."""
+        toks = d.sentence.tokens
+        own = d.actor.country if d.actor is not None else None
+        for k in range(d.trigger.last, len(toks)):
+            if toks[k].lower not in ("if", "unless"):
+                continue
+            for p in self.parts.get(d.sentence.id, []):
+                if k < p.first <= k + 8 and p.can_act and p.country and p.country != own:
+                    return _from_place(p) if p.kind in ("city", "region") else p
+            return None
+        return None
 
     def _mention_again(self, d: Draft) -> bool:
         """"the firing", "the attack" with nothing new (no actor, place or date): an attack
@@ -328,8 +354,10 @@ class ArticleCoder:
                 continue
             ref.emit = False
             own = d.actor.country if d.actor is not None else None
-            if d.target is not None and d.target.country and d.target is not ref.actor:
-                continue
+            if d.target is not None and d.target.first < ref.trigger.first and (
+                d.target is not ref.actor
+            ):
+                continue  # "condemned Israel for the strikes": named before the event noun
             if ref.actor is not None and ref.actor.country and ref.actor.country != own:
                 d.target = ref.actor
             else:
@@ -388,7 +416,8 @@ class ArticleCoder:
         target = _actors([d.target, *d.target_also])
         return Event(
             event_id=event_id(self.article.article_id, d.code, s.text,
-                              str(first.start - s.start), trigger_text),
+                              str(first.start - s.start), trigger_text,
+                              *(("mirror",) if d.mirror else ())),
             article_id=self.article.article_id,
             source_url=self.article.url,
             published_at=self.article.published_at,
@@ -424,6 +453,9 @@ class ArticleCoder:
             chosen = d.governor.date
         if chosen is None:
             return self.published, "publication_date"
+        if chosen.story:
+            # "before dawn", "hours later": the day the story was last on, if it was told
+            return (self.context.day, "day") if self.context.day else (self.published, "day")
         trigger_start = d.sentence.tokens[d.trigger.first].start
         if d.hypothetical and chosen.future is not None and chosen.start > trigger_start:
             # "will meet on Friday"; not "threatened on Wednesday to strike"
@@ -507,3 +539,22 @@ def _owned_by_pronoun(p: Participant, s: Sentence) -> bool:
     if p.text.lower().startswith(("his ", "her ", "its ", "their ", "our ")):
         return True
     return p.head in _OWN_FORCES and p.first > 0 and s.tokens[p.first - 1].lower == "the"
+
+
+#: Force both sides used: "Thai and Cambodian troops exchanged artillery fire".
+_MUTUAL = frozenset({"exchange fire", "trade fire", "clash"})
+
+
+def _mirror(d: Draft) -> Draft | None:
+    """The other side's event of a mutual use of force, as its own directed event."""
+    lemma = d.trigger.entry.lemma
+    if not d.is_force or d.target is not None or d.actor is None or not (
+        lemma in _MUTUAL or lemma.startswith(("exchange ", "trade "))
+    ):
+        return None
+    other = next((p for p in d.actor_also if p.country and p.country != d.actor.country), None)
+    if other is None:
+        return None
+    first = d.actor
+    d.actor, d.actor_also, d.target = first, [], other
+    return replace(d, actor=other, target=first, actor_also=[], mirror=True)

@@ -16,6 +16,7 @@ came before, and so does the coder, with a few narrow rules:
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from datetime import date
 
 from services.extractor.drafts import Draft
 from services.extractor.participants import Participant
@@ -50,6 +51,8 @@ class ArticleContext:
     """(actor country, target country) of conflictual events between two countries."""
     places: list[tuple[int, int, Participant]] = field(default_factory=list)
     """(paragraph, sentence id, place) of the events with a place."""
+    day: date | None = None
+    """The last day an event was dated to: what "before dawn" or "hours later" is on."""
 
     def record(self, d: Draft) -> None:
         """Remember an emitted event."""

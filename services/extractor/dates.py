@@ -12,6 +12,8 @@
   "earlier this month", "in March" (most recent March), "March 2022": month
   precision (the first day of the month, except "last week").
 - "next week", "next month" (for what is announced or threatened): month precision.
+- "before dawn", "overnight", "hours later", "that night": the day the story is on, which
+  the coder knows (the last day it dated); "overnight into Thursday" is Thursday.
 - For an event the article presents as future or hypothetical, a weekday or a date
   without a year means the next such day instead ("will meet on Friday").
 - Anything else: the publication date, precision ``publication_date``.
@@ -45,8 +47,12 @@ _KINDS: list[tuple[str, str]] = [
     ("dm", rf"\b(?P<dm_day>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<dm_month>{_MONTH_NAMES})\.?"
            rf"(?:,?\s+(?P<dm_year>(?:19|20)\d\d)\b)?"),
     ("iso", r"\b(?P<iso_year>(?:19|20)\d\d)-(?P<iso_month>[01]\d)-(?P<iso_day>[0-3]\d)\b"),
+    ("into", rf"(?i:overnight\s+(?:into|to)\s+)(?P<into_weekday>{_WEEKDAY_NAMES})\b"),
     ("weekday", rf"\b(?P<weekday_last>last\s+)?(?P<weekday_weekday>{_WEEKDAY_NAMES})"
                 rf"(?:'s|’s)?\b"),
+    ("sameday", r"(?i:\b(?:(?:before|at|after)\s+dawn|overnight|hours\s+later|later\s+that\s+"
+                r"(?:day|night|evening)|that\s+(?:morning|afternoon|evening|night)|"
+                r"early\s+(?:morning|hours))\b)"),
     ("relday", r"(?i:\b(?P<relday_word>yesterday|today|tonight|this\s+(?:morning|afternoon|"
                r"evening)|last\s+night|earlier\s+today)\b)"),
     ("ago", rf"(?i:\b(?P<ago_n>\d+|{_NUMBER})\s+days?\s+ago\b)"),
@@ -65,7 +71,8 @@ _KINDS: list[tuple[str, str]] = [
 _STARTS = "|".join(sorted(set(_MONTH_NAMES.split("|") + _WEEKDAY_NAMES.split("|")), key=len,
                           reverse=True))
 _FIRST_WORD = (rf"(?=\d|(?:{_STARTS})|(?i:yesterday|today|tonight|this|last|late|early|earlier|"
-               rf"later|next|in|since|during|by|until|mid-|\w+\s+days?\s+ago))")
+               rf"later|next|in|since|during|by|until|mid-|before|at|after|overnight|hours|"
+               rf"that|\w+\s+days?\s+ago))")
 #: One pass over a sentence: where two expressions could start at the same place, the one
 #: listed first wins.
 _DATES = re.compile(rf"\b{_FIRST_WORD}(?:"
@@ -87,6 +94,8 @@ class DateMention:
     """The reading for an announced or threatened event ("will meet on Friday")."""
     ahead: bool = False
     """The expression looks forward ("later this month"): it cannot date what happened."""
+    story: bool = False
+    """A time of day without a day ("before dawn", "hours later"): the day the story is on."""
 
 
 def _month_number(name: str) -> int:
@@ -131,7 +140,9 @@ def _resolve(kind: str, g: dict[str, str], pub: date
         if d is not None and d > pub:
             d = _safe_date(pub.year - 1, month, day)
         return (d, "day") if d else None
-    if kind == "weekday":
+    if kind == "sameday":
+        return pub, "day"  # the coder dates it by the story (see DateMention.story)
+    if kind in ("weekday", "into"):
         target = WEEKDAYS.index(g["weekday"].lower())
         back = (pub.weekday() - target) % 7
         if g.get("last") and back == 0:
@@ -167,7 +178,8 @@ def _resolve(kind: str, g: dict[str, str], pub: date
 
 _DATE_WORDS = frozenset(
     [m.lower() for m in _MONTH_NAMES.split("|")] + [w.lower() for w in _WEEKDAY_NAMES.split("|")]
-    + ["yesterday", "today", "tonight", "this", "last", "next", "ago"]
+    + ["yesterday", "today", "tonight", "this", "last", "next", "ago", "dawn", "overnight",
+       "later", "morning", "night", "evening", "afternoon", "hours"]
 )
 
 
@@ -205,7 +217,8 @@ def find_dates(text: str, offset: int, published: date) -> list[DateMention]:
             ahead = kind in ("nextweek", "nextmonth") or (
                 kind == "thismonth" and m.group()[:5].lower() == "later")
             found.append(DateMention(offset + m.start(), offset + m.end(), m.group(),
-                                     resolved[0], resolved[1], future, ahead))
+                                     resolved[0], resolved[1], future, ahead,
+                                     story=kind == "sameday"))
     return found
 
 

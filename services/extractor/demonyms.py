@@ -114,6 +114,8 @@ METONYMS: Final[dict[str, tuple[str, str]]] = {
     "Zhongnanhai": ("CHN", "GOV"), "Blue House": ("KOR", "GOV"), "Bankova": ("UKR", "GOV"),
     "Verkhovna Rada": ("UKR", "LEG"), "Rada": ("UKR", "LEG"), "Duma": ("RUS", "LEG"),
     "State Duma": ("RUS", "LEG"), "IDF": ("ISR", "MIL"), "PLA": ("CHN", "MIL"),
+    "People's Liberation Army": ("CHN", "MIL"), "People’s Liberation Army": ("CHN", "MIL"),
+    "Israel Defense Forces": ("ISR", "MIL"), "Tatmadaw": ("MMR", "MIL"),
 }
 
 #: Armed and political groups that are not states: name -> (canonical name, home country

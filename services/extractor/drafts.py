@@ -48,6 +48,8 @@ class Draft:
     """A report attributed at its end ("..., the governor said"): news, not a claim."""
     in_condition: bool = False
     """The trigger sits in an if/unless clause ("if these attacks continue")."""
+    mirror: bool = False
+    """The other side's half of a mutual event ("exchanged fire")."""
 
     @property
     def threatened_act(self) -> bool:

@@ -193,12 +193,12 @@ class _Builder:
         # Regions: "Belgorod region", "Kharkiv Oblast".
         nxt = toks[p.last] if p.last < len(toks) else None
         if words[-1].text in REGION_WORDS and len(words) > 1:
-            place = gaz.city(" ".join(t.text for t in words[:-1]), self.prefer)
+            place = gaz.city(" ".join(t.text for t in words[:-1]), self.prefer, locative=True)
             if place is not None:
                 return self._mention(s, p, "LOC", text, country=place.country,
                                      place=_region(place, text), category="region")
         if nxt is not None and nxt.text in REGION_WORDS and nxt.lower == nxt.text:
-            place = gaz.city(text, self.prefer)
+            place = gaz.city(text, self.prefer, locative=True)  # "Sisaket province"
             if place is not None:
                 p2 = Piece(p.first, p.last + 1, "unknown")
                 full = f"{text} {nxt.text}"
@@ -212,6 +212,10 @@ class _Builder:
                                      category="city")
             if title_case:
                 return None
+            if not after_title and nxt is not None and nxt.lower in _FACILITY_NOUNS and (
+                not nxt.is_cap
+            ):
+                return None  # "the Preah Vihear temple", "the Zaporizhzhia plant": no person
             if after_title or role_word_before(toks, p.first) or all_name_like(words):
                 return self._person(s, p, words)
             return None
@@ -304,6 +308,13 @@ class _Builder:
         return self._mention(s, p, "OTHER", word.text, category="other")
 
 
+#: Lower-case nouns after a name that make it a place or a building, not a person.
+_FACILITY_NOUNS = frozenset({"temple", "village", "town", "city", "airport", "base", "border",
+                             "crossing", "river", "dam", "mosque", "church", "hospital", "camp",
+                             "province", "district", "region", "valley", "mountains", "hills",
+                             "island", "islands", "port", "bridge", "checkpoint", "plant",
+                             "station", "square", "refinery", "airbase", "airfield", "strait",
+                             "corridor", "highway", "road", "prison", "compound", "complex"})
 _LOCATIVE = frozenset({"in", "near", "at", "outside", "around", "from", "into", "across",
                        "inside", "toward", "towards", "to", "outskirts", "off"})
 _PLACE_WORDS = frozenset({"the", "town", "city", "village", "villages", "district",

@@ -75,6 +75,10 @@ _ACCUSATIONS = frozenset(
 #: An accusation or a denial makes "hit" and "target" force: "accused Ankara of hitting".
 _ACCUSING = frozenset({"accused", "accuses", "accusing", "blamed", "blames", "blaming",
                        "denied", "denies", "denying"})
+#: What only armed force targets: "would target U.S. warships".
+_MILITARY_TARGETS = frozenset({"warships", "warship", "ships", "vessels", "bases", "base",
+                               "positions", "troops", "soldiers", "convoy", "convoys", "military",
+                               "forces", "infrastructure", "civilians", "airfield", "airbase"})
 #: What can be rejected without being an accusation: "rejected the warning" (120).
 _PROPOSALS = frozenset(
     {"warning", "warnings", "demand", "demands", "proposal", "proposals", "offer", "offers",
@@ -143,6 +147,7 @@ IRREGULAR: Final[dict[str, tuple[str, ...]]] = {
     "take": ("take", "takes", "took", "taken", "taking"),
     "send": ("send", "sends", "sent", "sending"),
     "repel": ("repel", "repels", "repelled", "repelling"),
+    "trade": ("trade", "trades", "traded", "trading"),
     "arm": ("arming",),  # "armed" and "arms" are adjective and noun far more often
 }
 
@@ -312,7 +317,14 @@ ENTRIES: Final[tuple[Entry, ...]] = (
        not_before=_STRIKE_NOT_BEFORE),
     _e("strike", "noun", "190", "act", 0.55, not_before=_STRIKE_NOT_BEFORE),
     _e("hit", "verb", "190", "act", 0.45, needs=_WEAPONS | _ACCUSING, needs_before=True),
-    _e("target", "verb", "190", "act", 0.5, needs=_WEAPONS | _ACCUSING, needs_before=True),
+    _e("target", "verb", "190", "act", 0.5, needs=_WEAPONS | _ACCUSING | _MILITARY_TARGETS,
+       needs_before=True),
+    _e("exchange fire", "verb", "190", "act", 0.7),
+    _e("trade fire", "verb", "190", "act", 0.7),
+    *(_e(f"{verb} {kind} fire", "verb", code, "act", 0.7)
+      for verb in ("exchange", "trade") for kind, code in (
+          ("artillery", "194"), ("mortar", "194"), ("rocket", "194"), ("tank", "194"),
+          ("heavy", "190"), ("small-arms", "193"), ("gun", "193"), ("machine-gun", "193"))),
     _e("raid", "noun", "190", "act", 0.55),
     _e("raid", "verb", "190", "act", 0.55),
     _e("incursion", "noun", "190", "act", 0.5),

@@ -27,6 +27,7 @@ _AUX_CHAIN = ADVERBS | AUXILIARIES | NEGATIONS | frozenset(
     {"be", "have", "been", "keep", "continue", "start", "begin", "resume"}
 )
 _NOMINAL_REACH = 7
+_QUOTES = frozenset({"“", "‘", '"', "'"})
 _PREVENTING = frozenset({"banned", "bans", "ban", "barred", "prevented", "prevent", "stopped",
                          "blocked", "refrained", "refrain", "refrains", "kept", "forbade",
                          "forbidden", "prohibited"})
@@ -39,10 +40,10 @@ def _aux_chain(tokens: list[Token], i: int) -> list[Token]:
     """Auxiliaries, modals, negations and adverbs right before token ``i``."""
     chain: list[Token] = []
     j = i - 1
-    while j >= 0 and (tokens[j].lower in _AUX_CHAIN or tokens[j].lower in MODALS) and (
-        len(chain) < 5
-    ):
-        chain.append(tokens[j])
+    while j >= 0 and (tokens[j].lower in _AUX_CHAIN or tokens[j].lower in MODALS
+                      or tokens[j].text in _QUOTES) and len(chain) < 5:
+        if tokens[j].text not in _QUOTES:  # 'would “take all necessary measures”'
+            chain.append(tokens[j])
         j -= 1
     return chain
 
@@ -95,6 +96,8 @@ def hypothetical(tokens: list[Token], t: Trigger, anchor: int | None = None) -> 
         chain = _aux_chain(tokens, position)
         if any(x.lower in MODALS for x in chain):
             return True
+        while position > 0 and tokens[position - 1].text in _QUOTES:
+            position -= 1  # 'authorised to “respond in full”'
         if position > 0 and tokens[position - 1].lower == "to":
             # "used two helicopters to attack" happened; "plans to attack" did not.
             for k in range(position - 2, max(-1, position - 7), -1):

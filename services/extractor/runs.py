@@ -87,6 +87,9 @@ def runs(tokens: list[Token]) -> list[tuple[int, int]]:
             runs.append((i, j))  # a run of its own: "Greek-owned"
             i = j
             continue
+        known = match_known([x.text for x in tokens[i:i + 6]], 0)
+        if known is not None and known[0] > 1:
+            j = i + known[0]  # "People's Liberation Army": a known name across "'s"
         while j < n:
             u = tokens[j]
             if u.is_word and u.is_cap and u.text not in _CALENDAR and not u.lower.endswith(

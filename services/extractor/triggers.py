@@ -43,6 +43,7 @@ _VERB_BEFORE = (
     | frozenset({"to", "who", "which", "it", "they", "he", "she", "we", "i", "you", "and", "or",
                  "then", "had", "that", "nor", "neither"})
 )
+_OPENING_QUOTES = frozenset({"“", "‘", '"', "'"})
 _WEAPON_WINDOW = 8
 _APPEAL_WINDOW = 14
 _REFINE_STOPS = frozenset({";", ".", ",", "for", "after", "over", "because", "response",
@@ -138,7 +139,10 @@ def _verb_context(tokens: list[Token], i: int, subject_ends: set[int],
                   modifier_ends: set[int]) -> bool | None:
     """True for a verb, False for a noun, None for an adjective ("alleged attacks")."""
     form = tokens[i].lower
-    prev = tokens[i - 1] if i > 0 else None
+    k = i - 1
+    while k >= 0 and tokens[k].text in _OPENING_QUOTES:
+        k -= 1  # 'a “warning”', 'to “respond in full”': the quote mark says nothing
+    prev = tokens[k] if k >= 0 else None
     after_modifier = prev is not None and (
         prev.lower in DETERMINERS or prev.is_possessive_marker or i in modifier_ends
         or prev.text[0].isdigit() or prev.lower in NUMBER_WORDS
@@ -157,7 +161,7 @@ def _verb_context(tokens: list[Token], i: int, subject_ends: set[int],
         ):
             return None
         return True
-    j = i - 1
+    j = k
     while j >= 0 and tokens[j].lower in ADVERBS:
         j -= 1
     if j < 0:
@@ -230,6 +234,8 @@ def find_triggers(tokens: list[Token], subject_ends: set[int],
             i += 1
             continue
         pos: Pos = chosen.pos
+        if pos == "verb" and reading is False and tokens[i].lower.endswith("ing") and n == 1:
+            pos = "noun"  # "the firing", "the shelling": a gerund is a noun after "the"
         triggers.append(Trigger(i, i + n, chosen, pos, chosen.code, tokens[i].lower))
         i += n
     return _merge(tokens, triggers)

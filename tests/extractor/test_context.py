@@ -178,3 +178,49 @@ def test_hitting_in_an_accusation_is_force() -> None:
     (hit,) = [e for e in events if e.cameo_root == "19"]
     assert (hit.actor[0].country, hit.target[0].country) == ("RUS", "UKR")
     assert hit.modality.claim == "alleged"
+
+
+def test_an_exchange_of_fire_is_two_directed_events() -> None:
+    events = _events("Indian and Chinese troops exchanged artillery fire near the Galwan "
+                     "valley on Monday.")
+    assert sorted(_dyads(events)) == [("CHN", "19", "IND"), ("IND", "19", "CHN")]
+    assert {e.cameo_code for e in events} == {"194"}
+    assert len({e.event_id for e in events}) == 2
+
+
+def test_a_time_of_day_is_on_the_day_the_story_is_on() -> None:
+    events = _events(
+        "Russian drones struck a power plant near Sumy on Tuesday.\n"
+        "Hours later, a Ukrainian drone hit an oil depot in Bryansk, Russian officials said."
+    )
+    assert [e.event_date.isoformat() for e in events] == ["2024-03-12", "2024-03-12"]
+    (late,) = _events("Azerbaijani units came under fire from Armenian positions overnight "
+                      "into Thursday.")
+    assert late.event_date.isoformat() == "2024-03-14"
+
+
+def test_a_threat_aims_at_the_party_its_condition_names() -> None:
+    events = _events("China's defence ministry warned on Friday that the People's Liberation "
+                     "Army would take all necessary measures if Taiwan went ahead with the "
+                     "drills.")
+    (threat,) = [e for e in events if e.cameo_root == "13"]
+    assert (threat.actor[0].country, threat.cameo_code, threat.target[0].country) == (
+        "CHN", "130", "TWN")
+
+
+def test_a_named_landmark_is_no_person() -> None:
+    result = extract(article("Thai troops shelled positions near the Preah Vihear temple."),
+                     extracted_at=EXTRACTED)
+    assert not [e for e in result.annotations.entities if e.kind == "PERSON"]
+
+
+def test_the_object_of_the_first_of_two_verbs() -> None:
+    events = _events("Jordan welcomed the truce and accused Israel of violating it.")
+    (praise,) = [e for e in events if e.cameo_root == "05"]
+    assert praise.target == [] or praise.target[0].country != "ISR"
+
+
+def test_a_place_named_before_its_kind_of_region() -> None:
+    (evac,) = _events("Authorities in Thailand's Sisaket province evacuated 3,000 villagers.")
+    assert evac.location is not None and evac.location.country == "THA"
+    assert evac.location.lat is not None
