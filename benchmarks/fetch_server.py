@@ -62,17 +62,20 @@ class Server:
         self.feeds = {h: feed(f"http://{h}:{port}", pages) for h in hosts}
 
     def stats(self) -> dict[str, object]:
-        gaps = {}
+        gaps, means = {}, []
         for host, times in self.arrivals.items():
             ordered = sorted(times)
             if len(ordered) > 1:
-                gaps[host] = min(b - a for a, b in zip(ordered, ordered[1:], strict=False))
+                steps = [b - a for a, b in zip(ordered, ordered[1:], strict=False)]
+                gaps[host] = min(steps)
+                means.append(sum(steps) / len(steps))
         return {
             "requests": dict(self.kinds),
             "hosts_seen": len(self.arrivals),
             "duplicate_pages": sum(1 for p, n in self.paths.items() if n > 1),
             "min_gap_per_host_s": min(gaps.values()) if gaps else None,
             "median_of_host_min_gaps_s": sorted(gaps.values())[len(gaps) // 2] if gaps else None,
+            "mean_gap_s": sum(means) / len(means) if means else None,
             "first_request_at": min((t[0] for t in self.arrivals.values()), default=None),
             "last_request_at": max((t[-1] for t in self.arrivals.values()), default=None),
         }
