@@ -19,7 +19,7 @@ import multiprocessing
 import os
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -64,7 +64,7 @@ def run_trafilatura(key: str) -> str:
     return trafilatura.extract(_RAWS[key].html) or ""
 
 
-def _single(tools: dict[str, Callable[[str], str]], keys: list[str], rounds: int,
+def _single(tools: Mapping[str, Callable[[str], str]], keys: list[str], rounds: int,
             ) -> tuple[dict[str, float], dict[str, float], dict[str, dict[str, str]]]:
     """One process: wall and CPU seconds per tool, and each tool's texts.
 
@@ -98,7 +98,7 @@ def _timed_call(task: tuple[str, int, str]) -> tuple[str, int, float]:
     return name, index, time.perf_counter() - start
 
 
-def _pooled(tools: dict[str, Callable[[str], str]], keys: list[str], workers: int,
+def _pooled(tools: Mapping[str, Callable[[str], str]], keys: list[str], workers: int,
             rounds: int) -> dict[str, float]:
     """Pages per second of each tool with every core busy: ``workers`` processes.
 
