@@ -110,7 +110,7 @@ def _line_kind(paragraph: str, disabled: Collection[str]) -> str | None:
     for kind, rules in _LINE.items():
         if kind not in disabled and rules.match(paragraph, lowered):
             if kind in UNLESS_ATTRIBUTED and _ATTRIBUTED.search(paragraph):
-                return None
+                continue
             return kind
     if ("donation_appeal" not in disabled and _APPEAL.match(paragraph, lowered)
             and not _QUOTED.search(paragraph) and not _ATTRIBUTED.search(paragraph)):

@@ -3,8 +3,11 @@
 The page is parsed once (:mod:`markup`); :mod:`metadata` reads titles, dates,
 authors and the rest from that tree; trafilatura finds the main text on the
 same tree in its fast mode (no readability/jusText comparison, no metadata
-pass), falling back to its full cascade only when the fast result looks wrong;
-:mod:`boilerplate` then removes what trafilatura keeps inside the body.
+pass), falling back to its full cascade only when the fast result looks wrong
+(empty, or a menu of one-word lines); :mod:`boilerplate` then removes what
+trafilatura keeps inside the body. Dates the markup lacks come from the
+dateline and "Updated:" stamps that pass removed; the language is the text's
+own when :mod:`language` can tell, else the markup's, else the HTTP header's.
 """
 
 from __future__ import annotations
