@@ -180,7 +180,7 @@ def demo(
         )
         err.print(f"sample site at {site.base_url} (feeds: rss.xml, sitemap-index.xml)")
         settings = _settings(feeds_file=feeds_file, database_url=database_url,
-                             allowed_networks="127.0.0.0/8")
+                             allowed_networks="127.0.0.0/8", host_delay=0.05)
         _run_embedded(settings, once=True)
     print_store(settings.database_url, out)
 
