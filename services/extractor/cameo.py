@@ -101,6 +101,8 @@ _TABLE: Final = (
     ("131", "Threaten non-force", "THREATEN", 3, -5.8),
     ("138", "Threaten with military force", "THREATEN", 3, -7.0),
     ("150", "Demonstrate military or police power", "MOBILIZE", 4, -7.2),
+    ("161", "Reduce or break diplomatic relations", "SANCTION", 4, -4.0),
+    ("163", "Impose embargo, boycott, or sanctions", "SANCTION", 4, -8.0),
     ("151", "Increase police alert status", "MOBILIZE", 4, -7.2),
     ("152", "Increase military alert status", "MOBILIZE", 4, -7.2),
     ("154", "Mobilize or increase armed forces", "MOBILIZE", 4, -7.2),

@@ -29,7 +29,7 @@ from services.extractor.context import ArticleContext, as_state, place_as_state
 from services.extractor.dates import Precision, reference_date
 from services.extractor.drafts import Draft, actor_name, resolve_we, same_side
 from services.extractor.events import SentenceCoder
-from services.extractor.lexicon import WEAPON_CODES
+from services.extractor.lexicon import MUTUAL, WEAPON_CODES
 from services.extractor.participants import Participant
 from services.extractor.places import gazetteer
 from services.extractor.quotes import Attribution, enclosing
@@ -48,6 +48,8 @@ _from_place = place_as_state
 #: Reactions to an event named as their object: "condemned the U.S. strikes".
 _REACTIONS = frozenset({"111", "051", "120"})
 _REFERENCE_GAP = 5
+#: Force aimed at an attack told before: "repelled the attack".
+_REPELLING = frozenset({"repel", "repulse", "thwart", "foil"})
 #: Verbal conflict aimed at someone: without an object, at the side last confronted.
 _CONFRONTATIONS = frozenset({"111", "112", "120"})
 #: "the army", "the military": the speaker's own forces when no country is named.
@@ -107,7 +109,7 @@ def apply_frames(drafts: list[Draft]) -> None:
 def _shape(g: Draft, d: Draft) -> None:
     if g.frame == "accuse":
         d.alleged, d.claimed_by = True, actor_name(g.actor)
-        if d.actor is None or same_side(d.actor, g.actor):
+        if (d.actor is None or same_side(d.actor, g.actor)) and _complement_head(d):
             d.actor, d.inherited = g.target, True
         own_forces = d.code in _MOBILISATION and d.target is not None and not d.target.country
         if (d.target is None or own_forces) and d.place is None and d.quad == 4 and (
@@ -127,6 +129,21 @@ def _shape(g: Draft, d: Draft) -> None:
             d.actor, d.inherited = g.actor, True
     elif g.frame == "speech" and not g.trailing:
         _reported(g.actor, d)
+
+
+def _complement_head(d: Draft) -> bool:
+    """What the accused is accused of: a verb ("of shelling"), or a noun right after "of" or
+    "for" ("for the shelling"); not an event inside it ("of sheltering the militants behind
+    an attack": the militants attacked)."""
+    if d.trigger.pos == "verb":
+        return True
+    toks = d.sentence.tokens
+    k = d.trigger.first - 1
+    while k >= 0 and (toks[k].lower in ("the", "a", "an", "its", "their", "this", "these")
+                      or (toks[k].is_word and not toks[k].is_cap and toks[k].lower.endswith(
+                          ("al", "ed", "ic", "ive", "ous", "ate")))):
+        k -= 1
+    return k >= 0 and toks[k].lower in ("of", "for")
 
 
 def _reported(speaker: Participant | None, d: Draft) -> None:
@@ -284,6 +301,25 @@ class ArticleCoder:
             # "struck Kurdish positions near Kobani": Syria
             d.target, d.target_from_place = _from_place(d.place, d.target.sector if d.target
                                                         else None), True
+        if d.is_force and d.target is not None and not d.target.country and (
+            d.target.sector in ("REB", "UAF") and d.place is not None and d.actor is not None
+            and d.actor.country and d.place.country == d.actor.country
+        ):
+            # "airstrikes on militant positions near Tessalit" by Mali's army: Mali's rebels
+            d.target = _with_country(d.target, d.place.country)
+        if d.is_force and d.actor is not None and d.actor.sector in ("REB", "UAF") and (
+            d.actor.country and d.place is not None and d.place.country == d.actor.country
+            and (d.target is None or not d.target.country)
+        ):
+            # "the Arakan Army attacked a police outpost near Sittwe": Myanmar's state
+            d.target = _from_place(d.place, d.target.sector if d.target else None)
+        if d.alleged and d.is_force and d.trigger.pos == "noun" and context.attacks and (
+            d.trigger.first > 0 and d.sentence.tokens[d.trigger.first - 1].lower == "the"
+        ):
+            # "blamed the Arakan Army for the shelling": the shelling told before, on its target
+            told = context.attacks[-1][1]
+            if told is not None and told.country:
+                d.target = told
         if d.code == EVACUATION and d.actor is not None and d.actor.sector == "CVL":
             d.actor = None  # "ordered residents to evacuate": the residents are evacuated
         if d.code == EVACUATION and d.target is not None:
@@ -346,23 +382,23 @@ class ArticleCoder:
         """"condemned the U.S. strikes", "welcomed the strikes": a reaction to force the
         article already told is one event, aimed at whoever used that force."""
         for d in drafts:
-            if d.code not in _REACTIONS or d.trigger.pos != "verb" or d.frame != "act":
+            if d.trigger.pos != "verb" or d.frame != "act" or not (
+                d.code in _REACTIONS or d.trigger.entry.lemma in _REPELLING
+            ):
                 continue
             ref = next((e for e in drafts if e.trigger.pos == "noun" and e.is_force
                         and 0 <= e.trigger.first - d.trigger.last <= _REFERENCE_GAP), None)
             if ref is None or not _only_modifiers(d, ref):
                 continue
             ref.emit = False
-            own = d.actor.country if d.actor is not None else None
             if d.target is not None and d.target.first < ref.trigger.first and (
                 d.target is not ref.actor
             ):
                 continue  # "condemned Israel for the strikes": named before the event noun
-            if ref.actor is not None and ref.actor.country and ref.actor.country != own:
+            if ref.actor is not None and ref.actor.country and not same_side(ref.actor, d.actor):
                 d.target = ref.actor
             else:
-                attacker = self.context.last_attacker(own)
-                d.target = as_state(attacker) if attacker is not None else d.target
+                d.target = self.context.last_attacker(d.actor) or d.target
 
     def _emits(self, d: Draft) -> bool:
         if d.frame in ("claim", "speech") or d.trigger.entry.lemma == "according to":
@@ -371,6 +407,8 @@ class ArticleCoder:
             return False
         if d.frame == "accuse":
             return d.actor is not None and (d.target is not None or bool(d.dependents))
+        if d.alleged and d.is_force and d.actor is None:
+            return False  # an attack alleged of no one
         if d.frame in ("deny", "threaten"):
             return d.actor is not None
         if d.code == EVACUATION and d.place is not None:
@@ -538,18 +576,17 @@ def _owned_by_pronoun(p: Participant, s: Sentence) -> bool:
         return False
     if p.text.lower().startswith(("his ", "her ", "its ", "their ", "our ")):
         return True
+    if p.sector in ("MIL", "COP") and not (p.first > 0 and s.tokens[p.first - 1].lower in (
+        "a", "an"
+    )):
+        return True  # "border guards had been ordered to respond": the speaker's guards
     return p.head in _OWN_FORCES and p.first > 0 and s.tokens[p.first - 1].lower == "the"
-
-
-#: Force both sides used: "Thai and Cambodian troops exchanged artillery fire".
-_MUTUAL = frozenset({"exchange fire", "trade fire", "clash"})
 
 
 def _mirror(d: Draft) -> Draft | None:
     """The other side's event of a mutual use of force, as its own directed event."""
-    lemma = d.trigger.entry.lemma
-    if not d.is_force or d.target is not None or d.actor is None or not (
-        lemma in _MUTUAL or lemma.startswith(("exchange ", "trade "))
+    if not d.is_force or d.target is not None or d.actor is None or (
+        d.trigger.entry.lemma not in MUTUAL
     ):
         return None
     other = next((p for p in d.actor_also if p.country and p.country != d.actor.country), None)

@@ -18,7 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from datetime import date
 
-from services.extractor.drafts import Draft
+from services.extractor.drafts import Draft, same_side
 from services.extractor.participants import Participant
 from services.extractor.places import gazetteer
 
@@ -45,8 +45,8 @@ class ArticleContext:
 
     accusations: list[tuple[Participant, str]] = field(default_factory=list)
     """(accuser, accused country)."""
-    attacks: list[tuple[str, Participant | None]] = field(default_factory=list)
-    """(actor country, target) of the force events."""
+    attacks: list[tuple[Participant, Participant | None]] = field(default_factory=list)
+    """(actor, target) of the force events; every actor has a country."""
     conflicts: list[tuple[str, str]] = field(default_factory=list)
     """(actor country, target country) of conflictual events between two countries."""
     places: list[tuple[int, int, Participant]] = field(default_factory=list)
@@ -59,7 +59,7 @@ class ArticleContext:
         actor = d.actor.country if d.actor is not None else None
         target = d.target.country if d.target is not None else None
         if d.is_force and actor and not (d.negated or d.hypothetical):
-            self.attacks.append((actor, d.target))
+            self.attacks.append((d.actor, d.target))  # type: ignore[arg-type]
         if actor and target and actor != target and d.quad >= 3 and not d.negated:
             self.conflicts.append((actor, target))
         if d.place is not None and d.place.place is not None:
@@ -74,9 +74,11 @@ class ArticleContext:
                 return a
         return None
 
-    def last_attacker(self, excluding: str | None) -> str | None:
-        """The country that last used force, other than ``excluding``."""
-        return next((c for c, _ in reversed(self.attacks) if c != excluding), None)
+    def last_attacker(self, excluding: Participant | None) -> Participant | None:
+        """Who last used force, not on ``excluding``'s side (a rebel group and its state are
+        two sides)."""
+        return next((a for a, _ in reversed(self.attacks) if not same_side(a, excluding)),
+                    None)
 
     def accuser_of(self, country: str) -> Participant | None:
         """Who last accused ``country``."""
@@ -84,8 +86,8 @@ class ArticleContext:
 
     def victim_of(self, country: str) -> Participant | None:
         """The side hit by ``country``'s last attack on another country."""
-        return next((t for c, t in reversed(self.attacks)
-                     if c == country and t is not None and t.country != c), None)
+        return next((t for a, t in reversed(self.attacks)
+                     if a.country == country and t is not None and t.country != country), None)
 
     def recent_place(self, paragraph: int, sentence: int) -> Participant | None:
         """The place of the last event a sentence or two before, in the same paragraph."""

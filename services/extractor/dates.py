@@ -219,7 +219,13 @@ def find_dates(text: str, offset: int, published: date) -> list[DateMention]:
             found.append(DateMention(offset + m.start(), offset + m.end(), m.group(),
                                      resolved[0], resolved[1], future, ahead,
                                      story=kind == "sameday"))
-    return found
+    return _with_day(found)
+
+
+def _with_day(found: list[DateMention]) -> list[DateMention]:
+    """"before dawn on Saturday": the time of day yields to the day named with it."""
+    return [d for i, d in enumerate(found) if not (
+        d.story and i + 1 < len(found) and found[i + 1].start - d.end <= 5)]
 
 
 def nearest(dates: list[DateMention], position: int) -> DateMention | None:

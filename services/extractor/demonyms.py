@@ -139,6 +139,41 @@ NON_STATE: Final[dict[str, tuple[str, str | None, str]]] = {
     "TPLF": ("TPLF", "ETH", "REB"), "Kataib Hezbollah": ("Kataib Hezbollah", "IRQ", "REB"),
     "Revolutionary Guards": ("IRGC", "IRN", "MIL"), "IRGC": ("IRGC", "IRN", "MIL"),
     "Islamic Revolutionary Guard Corps": ("IRGC", "IRN", "MIL"),
+    # South and Southeast Asia
+    "Arakan Army": ("Arakan Army", "MMR", "REB"),
+    "Kachin Independence Army": ("Kachin Independence Army", "MMR", "REB"),
+    "Ta'ang National Liberation Army": ("TNLA", "MMR", "REB"), "TNLA": ("TNLA", "MMR", "REB"),
+    "MNDAA": ("MNDAA", "MMR", "REB"), "Karen National Union": ("KNU", "MMR", "REB"),
+    "People's Defence Force": ("People's Defence Force", "MMR", "REB"),
+    "Tehrik-e-Taliban Pakistan": ("TTP", "PAK", "REB"), "TTP": ("TTP", "PAK", "REB"),
+    "Tehrik-i-Taliban Pakistan": ("TTP", "PAK", "REB"), "Pakistani Taliban": ("TTP", "PAK", "REB"),
+    "Balochistan Liberation Army": ("BLA", "PAK", "REB"),
+    "Lashkar-e-Taiba": ("Lashkar-e-Taiba", "PAK", "REB"),
+    "Jaish-e-Mohammed": ("Jaish-e-Mohammed", "PAK", "REB"),
+    "ISKP": ("ISKP", "AFG", "REB"), "Islamic State Khorasan": ("ISKP", "AFG", "REB"),
+    "Haqqani network": ("Haqqani network", "AFG", "REB"),
+    "New People's Army": ("New People's Army", "PHL", "REB"),
+    "Abu Sayyaf": ("Abu Sayyaf", "PHL", "REB"),
+    # Africa
+    "JNIM": ("JNIM", "MLI", "REB"), "ISWAP": ("ISWAP", "NGA", "REB"),
+    "Islamic State West Africa Province": ("ISWAP", "NGA", "REB"),
+    "Allied Democratic Forces": ("ADF", "COD", "REB"), "CODECO": ("CODECO", "COD", "REB"),
+    "Fano": ("Fano", "ETH", "REB"), "Oromo Liberation Army": ("OLA", "ETH", "REB"),
+    "Tigray Defence Forces": ("TDF", "ETH", "REB"), "SPLM-IO": ("SPLM-IO", "SSD", "REB"),
+    "Polisario": ("Polisario Front", "ESH", "REB"),
+    "Polisario Front": ("Polisario Front", "ESH", "REB"),
+    "Libyan National Army": ("Libyan National Army", "LBY", "MIL"),
+    "Africa Corps": ("Africa Corps", "RUS", "UAF"),
+    # Middle East
+    "AQAP": ("AQAP", "YEM", "REB"), "Palestinian Islamic Jihad": ("Islamic Jihad", "PSE", "REB"),
+    "Al-Aqsa Martyrs' Brigades": ("Al-Aqsa Martyrs' Brigades", "PSE", "REB"),
+    "Popular Mobilization Forces": ("PMF", "IRQ", "UAF"), "PMF": ("PMF", "IRQ", "UAF"),
+    "Hashd al-Shaabi": ("PMF", "IRQ", "UAF"),
+    "Kurdistan Workers' Party": ("PKK", "TUR", "REB"),
+    "Syrian National Army": ("Syrian National Army", "SYR", "REB"),
+    "Free Syrian Army": ("Free Syrian Army", "SYR", "REB"),
+    # Americas
+    "FARC": ("FARC", "COL", "REB"), "ELN": ("ELN", "COL", "REB"),
 }
 
 #: International organisations: name -> canonical name. Their CAMEO sector is IGO.

@@ -31,9 +31,10 @@ from services.extractor.drafts import (
     Draft,
     latest_day,
     other_side,
+    same_side,
     since_between,
 )
-from services.extractor.lexicon import LIGHT_VERBS
+from services.extractor.lexicon import LIGHT_VERBS, MUTUAL
 from services.extractor.modality import (
     background_clause,
     hedged,
@@ -61,6 +62,9 @@ _NOT_NOUNS = ADVERBS | AUXILIARIES | MODALS | NEGATIONS | frozenset(
     {"it", "they", "he", "she", "we", "who", "which", "that", "and", "or", "to"}
 )
 _VERBAL_ROOTS = frozenset({"01", "02", "03", "04", "05"})
+#: Where the other country stands after a recall or a closure.
+_FROM_HOST = {"161": frozenset({"from", "in", "to", "with"}),
+              "163": frozenset({"to", "for", "on", "against"})}
 _ORDERS = frozenset({"ordered", "orders", "order", "told", "instructed", "urged", "asked"})
 _ADJUNCT = frozenset({"in", "over", "after", "for", "because", "amid", "following", "despite",
                       "since", "as", "response", "retaliation", "while", "when", "which", "who"})
@@ -373,6 +377,20 @@ class SentenceCoder:
         if d.target is not None:
             group = a.conjuncts(d.target)
             d.target, d.target_also = group[0], group[1:]
+            if d.target.also_countries and d.code not in CONSULTATIONS:
+                # "called on both countries": both
+                d.target_also += [other_side(d.target, c) for c in d.target.also_countries]
+        if t.entry.lemma in MUTUAL and d.target is not None and d.target.kind in (
+            "city", "region"
+        ):
+            d.place, d.target = d.target, None  # "exchanged fire at the Chaman crossing"
+        if d.code in _FROM_HOST and (d.target is None or same_side(d.target, d.actor)):
+            # "recalled its ambassador from Algiers", "closed its airspace to Malian flights":
+            # the other country, not the actor's own envoy or airspace
+            d.target = next((p for p in self.parts if t.last <= p.first < t.last + 10
+                             and p.country and not same_side(p, d.actor)
+                             and governing_preposition(self.toks, p.first) in _FROM_HOST[d.code]
+                             ), d.target)
         if d.code == "036" and d.target is None:
             # "ready to hold talks with New Delhi"
             d.target = next((p for p in self.parts if t.last <= p.first < t.last + 12
@@ -413,7 +431,9 @@ class SentenceCoder:
         if d.actor is not None and d.actor is d.target:
             d.target = None
         p_lo, p_hi = self._own_range(d)
-        if d.target is not None and d.target.kind in ("city", "region") and (
+        if d.place is not None:
+            pass  # set above
+        elif d.target is not None and d.target.kind in ("city", "region") and (
             lookup(d.code).is_material_conflict
         ):
             d.place = d.target  # "shelled Kharkiv": Kharkiv is where it happened
@@ -470,6 +490,8 @@ class SentenceCoder:
             # "will meet", "would host talks": CAMEO codes the intent, which was stated
             d.code = "039" if d.code in MEDIATION else "036"
             d.hypothetical = False
+        if d.frame == "threaten" and d.trigger.entry.lemma == "not hesitate to":
+            d.hypothetical = False  # "would not hesitate to act": the threat is made
         if d.code == "EVAC" and d.hypothetical and not d.in_condition and _ordered(self.toks, t):
             d.hypothetical = False  # "ordered residents to evacuate": the order is the event
         if background_clause(self.toks, t):

@@ -75,10 +75,23 @@ _ACCUSATIONS = frozenset(
 #: An accusation or a denial makes "hit" and "target" force: "accused Ankara of hitting".
 _ACCUSING = frozenset({"accused", "accuses", "accusing", "blamed", "blames", "blaming",
                        "denied", "denies", "denying"})
+#: Diplomats that are recalled or expelled (161).
+_ENVOYS = frozenset({"ambassador", "ambassadors", "envoy", "envoys", "diplomats", "diplomat",
+                     "chargé", "charge"})
+#: Relations that are cut (161).
+_TIES = frozenset({"ties", "relations"})
+#: What a state closes to another (163): "closed its airspace to Malian flights".
+_CLOSABLE = frozenset({"airspace", "border", "borders", "crossing", "crossings", "ports",
+                       "waters"})
+_CLOSED = frozenset({"its", "the", "their", "airspace", "border", "borders"})
+#: Who is evacuated: "moved 800 residents to shelters".
+_EVACUEES = frozenset({"residents", "civilians", "villagers", "families", "inhabitants",
+                       "people", "children", "patients", "evacuees"})
 #: What only armed force targets: "would target U.S. warships".
 _MILITARY_TARGETS = frozenset({"warships", "warship", "ships", "vessels", "bases", "base",
                                "positions", "troops", "soldiers", "convoy", "convoys", "military",
-                               "forces", "infrastructure", "civilians", "airfield", "airbase"})
+                               "forces", "infrastructure", "civilians", "airfield", "airbase",
+                               "hideouts", "militants", "terrorists", "camps", "strongholds"})
 #: What can be rejected without being an accusation: "rejected the warning" (120).
 _PROPOSALS = frozenset(
     {"warning", "warnings", "demand", "demands", "proposal", "proposals", "offer", "offers",
@@ -100,7 +113,7 @@ _SENT_FORCES = frozenset(
 _RESPONSE = frozenset(
     {"force", "forcefully", "militarily", "attack", "attacks", "aggression", "incursion",
      "incursions", "provocation", "provocations", "full", "decisively", "firmly", "strike",
-     "strikes"}
+     "strikes", "shelling", "firing", "fire", "violation", "violations", "attacker", "attackers"}
 )
 #: What makes an "operation" military.
 _OPERATION = frozenset(
@@ -147,7 +160,10 @@ IRREGULAR: Final[dict[str, tuple[str, ...]]] = {
     "take": ("take", "takes", "took", "taken", "taking"),
     "send": ("send", "sends", "sent", "sending"),
     "repel": ("repel", "repels", "repelled", "repelling"),
+    "expel": ("expel", "expels", "expelled", "expelling"),
     "trade": ("trade", "trades", "traded", "trading"),
+    "cut": ("cut", "cuts", "cutting"),
+    "break": ("break", "breaks", "broke", "broken", "breaking"),
     "arm": ("arming",),  # "armed" and "arms" are adjective and noun far more often
 }
 
@@ -259,6 +275,21 @@ ENTRIES: Final[tuple[Entry, ...]] = (
     _e("host", "verb", "043", "act", 0.5, needs=_TALKS),
     _e("mediate", "verb", "045", "act", 0.6),
     _e("mediation", "noun", "045", "act", 0.5),
+    # reduced relations and sanctions
+    _e("recall", "verb", "161", "act", 0.6, needs=_ENVOYS),
+    _e("expel", "verb", "161", "act", 0.55, needs=_ENVOYS),
+    _e("sever", "verb", "161", "act", 0.6, needs=_TIES),
+    _e("cut", "verb", "161", "act", 0.5, needs=_TIES, next_words=_TIES),
+    _e("break off", "verb", "161", "act", 0.6, needs=_TIES),
+    _e("downgrade", "verb", "161", "act", 0.55, needs=_TIES),
+    _e("impose sanctions", "verb", "163", "act", 0.7),
+    _e("slap sanctions", "verb", "163", "act", 0.65),
+    _e("impose an embargo", "verb", "163", "act", 0.7),
+    _e("sanction", "verb", "163", "act", 0.55),
+    _e("close", "verb", "163", "act", 0.5, needs=_CLOSABLE, next_words=_CLOSED),
+    # threats in idiom: "would not hesitate to act against militant hideouts"
+    _e("not hesitate to", "verb", "130", "threaten", 0.6),
+    _e("act against", "verb", "190", "act", 0.45, needs=_MILITARY_TARGETS),
     # mobilisation and alert
     _e("mobilise", "verb", "154", "act", 0.7),
     _e("mobilize", "verb", "154", "act", 0.7),
@@ -389,6 +420,8 @@ ENTRIES: Final[tuple[Entry, ...]] = (
     # newsflow extension: evacuation of civilians
     _e("evacuate", "verb", "EVAC", "act", 0.65),
     _e("evacuation", "noun", "EVAC", "act", 0.6),
+    _e("relocate", "verb", "EVAC", "act", 0.5, needs=_EVACUEES),
+    _e("move", "verb", "EVAC", "act", 0.45, needs=_EVACUEES),
 )
 
 #: Weapon words that make a generic use of force (190) specific, nearest first.
@@ -446,3 +479,7 @@ LIGHT_VERBS: Final = frozenset(
      "held", "holding", "extend", "extended", "announce", "announced", "declared", "declare",
      "keep", "kept", "perpetrate", "perpetrated", "commit", "committed"}
 )
+
+#: Force both sides use: "exchanged fire", "clashed"; a place named with it is where, not whom.
+MUTUAL: Final = frozenset({"exchange fire", "trade fire", "clash"} | {
+    e.lemma for e in ENTRIES if e.lemma.startswith(("exchange ", "trade "))})

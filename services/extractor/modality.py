@@ -122,7 +122,8 @@ def hypothetical(tokens: list[Token], t: Trigger, anchor: int | None = None) -> 
 
 
 def historical(tokens: list[Token], t: Trigger) -> bool:
-    """An event in a "since ..." phrase is background: "since the start of the invasion"."""
+    """An event in a "since ..." phrase is background: "since the start of the invasion";
+    so is a perfect that runs since a time: "have clashed repeatedly ... since 2021"."""
     j = t.first - 1
     while j >= 0 and j >= t.first - 12:
         word = tokens[j].lower
@@ -131,6 +132,13 @@ def historical(tokens: list[Token], t: Trigger) -> bool:
         if word in CLAUSE_BREAKS or word in (";",):
             break
         j -= 1
+    if t.pos != "verb" or not any(x.lower in ("has", "have") for x in _aux_chain(tokens, t.first)):
+        return False
+    for x in tokens[t.last:t.last + 14]:
+        if x.lower == "since":
+            return True
+        if x.lower in CLAUSE_BREAKS or x.text in (";", ".") or x.lower in ("that", "which"):
+            return False
     return False
 
 

@@ -66,6 +66,8 @@ WEEKDAY_NAMES = frozenset(d.capitalize() for d in WEEKDAYS)
 #: Heads that, after "the", mean the armed group last named: "the group said".
 _ARMED_HEADS = frozenset({"group", "movement", "rebels", "militia", "militants", "insurgents",
                           "fighters", "organisation", "organization", "jihadists"})
+#: Role nouns that, as modifiers, name the owner: "junta troops", "regime forces".
+_OWNER_ROLES = frozenset({"junta", "regime", "government", "army", "militia", "rebel", "rebels"})
 #: Heads that, after "two" or "both", mean the two countries last named.
 _DYAD_HEADS = frozenset({"neighbours", "neighbors", "countries", "nations", "sides", "states",
                          "governments", "rivals", "foes", "adversaries", "capitals", "armies"})
@@ -331,7 +333,8 @@ class ParticipantFinder:
                           if j < p.first <= j + 6 and p.country), None)
             if owner is not None and (toks[j].lower in ("from", "for") or owner.kind in (
                 "state", "city", "region"
-            )):
+            ) or owner.kind == "org" and owner.sector in ("REB", "UAF", "MIL", "GOV")):
+                # "fighters of the Balochistan Liberation Army"
                 countries.append(owner)  # "a spokesman for U.S. Forces Korea"
         start, end, text = _span(s, first, j)
         sector = _best_sector(noun_sector, modifier_sectors)
@@ -369,6 +372,8 @@ class ParticipantFinder:
                 group.sector = antecedent.sector or group.sector
                 if antecedent.sector in ("REB", "UAF"):
                     group.name = antecedent.name
+        elif j - i > 1 and (owner_role := self._role_owner(toks[i:j - 1])) is not None:
+            group.country = owner_role.country  # "junta troops": the junta's troops
         elif dyad is not None:
             # "the two neighbours", "both countries": the two countries last named
             group.country, group.also_countries = dyad[0], [dyad[1]]
@@ -404,6 +409,14 @@ class ParticipantFinder:
         ):
             return None
         return subject
+
+    def _role_owner(self, modifiers: list[Token]) -> Participant | None:
+        for t in modifiers:
+            if t.lower in _OWNER_ROLES:
+                antecedent = self._same_head(t.lower)
+                if antecedent is not None and antecedent.country:
+                    return antecedent
+        return None
 
     def _last_armed(self, current: list[Participant]) -> Participant | None:
         for p in sorted(current, key=lambda p: -p.first) + list(reversed(self.history)):

@@ -44,6 +44,11 @@ _VERB_BEFORE = (
                  "then", "had", "that", "nor", "neither"})
 )
 _OPENING_QUOTES = frozenset({"“", "‘", '"', "'"})
+#: Adjectives before a gerund that make it a noun: "any further shelling", "heavy fighting".
+_EVENT_ADJECTIVES = frozenset({"further", "new", "renewed", "heavy", "recent", "fresh",
+                               "continued", "continuous", "cross-border", "indiscriminate",
+                               "intense", "sporadic", "deadly", "overnight", "more", "fierce",
+                               "unprovoked", "nightly", "daily", "repeated", "artillery"})
 _WEAPON_WINDOW = 8
 _APPEAL_WINDOW = 14
 _REFINE_STOPS = frozenset({";", ".", ",", "for", "after", "over", "because", "response",
@@ -148,7 +153,7 @@ def _verb_context(tokens: list[Token], i: int, subject_ends: set[int],
         or prev.text[0].isdigit() or prev.lower in NUMBER_WORDS
     )
     if form.endswith("ing"):
-        return not after_modifier
+        return not after_modifier and not (prev is not None and prev.lower in _EVENT_ADJECTIVES)
     nxt = tokens[i + 1].lower if i + 1 < len(tokens) else ""
     if form.endswith("ed") and (nxt in PLACE_NOUNS or nxt in TERRITORY_NOUNS) and not (
         prev is not None and (prev.lower in AUXILIARIES or i in subject_ends)

@@ -224,3 +224,57 @@ def test_a_place_named_before_its_kind_of_region() -> None:
     (evac,) = _events("Authorities in Thailand's Sisaket province evacuated 3,000 villagers.")
     assert evac.location is not None and evac.location.country == "THA"
     assert evac.location.lat is not None
+
+
+def test_an_army_against_rebels_at_home() -> None:
+    (strike,) = _events("Nigerian jets bombed militant camps near Maiduguri on Friday.")
+    assert (strike.actor[0].country, strike.target[0].country) == ("NGA", "NGA")
+    assert strike.target[0].sector == "REB"
+
+
+def test_repelling_the_attack_answers_the_attacker() -> None:
+    events = _events(
+        "Al-Shabaab fighters attacked a base near Beledweyne on Sunday.\n"
+        "Somali troops repelled the attack, the army said."
+    )
+    assert _dyads(events) == [("SOM", "19", "SOM"), ("SOM", "19", "SOM")]
+    assert events[1].actor[0].sector == "MIL" and events[1].target[0].sector == "REB"
+
+
+def test_an_appeal_to_both_countries_names_both() -> None:
+    events = _events("Ethiopia accused Sudan of arming rebels near Metema.\n"
+                     "The African Union called on both countries to settle the dispute "
+                     "through dialogue.")
+    appeal = events[-1]
+    assert appeal.cameo_code == "026"
+    assert sorted(t.country or "" for t in appeal.target) == ["ETH", "SDN"]
+
+
+def test_an_exchange_of_fire_at_a_place() -> None:
+    events = _events("Thai and Cambodian troops exchanged heavy fire at the Chong Chom "
+                     "crossing near Surin on Monday.")
+    assert sorted(_dyads(events)) == [("KHM", "19", "THA"), ("THA", "19", "KHM")]
+
+
+def test_an_event_inside_what_is_alleged_is_not_the_accused_s() -> None:
+    events = _events("India accused Pakistan of sheltering the militants behind an attack on "
+                     "an army camp in Uri.")
+    assert [e.cameo_root for e in events] == ["11"]
+
+
+def test_the_perfect_since_a_date_is_background() -> None:
+    events = extract(article("India and China have clashed repeatedly along the border "
+                             "since 2020."), extracted_at=EXTRACTED).events
+    assert events and all(e.modality.historical for e in events)
+
+
+def test_junta_troops_are_the_junta_s() -> None:
+    events = _events("Myanmar's junta said on Monday that it had retaken the town.\n"
+                     "Rebels accused junta troops of shelling villages near Lashio.")
+    (shelling,) = [e for e in events if e.cameo_root == "19"]
+    assert shelling.actor[0].country == "MMR"
+
+
+def test_a_day_named_with_a_time_of_day_wins() -> None:
+    (attack,) = _events("Rebels attacked a convoy near Goma before dawn on Monday.")
+    assert attack.event_date.isoformat() == "2024-03-11"

@@ -77,3 +77,35 @@ def test_every_lexicon_code_is_in_the_cameo_table() -> None:
     codes = {e.code for e in ENTRIES} | set(APPEAL_CODES.values()) | set(WEAPON_CODES.values())
     assert codes <= set(CODES)
     assert lookup("0256").base == "025" and lookup("0256").root == "02"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Chad recalled its ambassador from Khartoum on Monday.", ("TCD", "161", "SDN")),
+        ("Niger expelled French diplomats.", ("NER", "161", "FRA")),
+        ("Ecuador severed diplomatic ties with Mexico.", ("ECU", "161", "MEX")),
+        ("Canada imposed sanctions on Iranian officials.", ("CAN", "163", "IRN")),
+        ("Azerbaijan closed its airspace to Armenian flights.", ("AZE", "163", "ARM")),
+        ("Jordanian authorities relocated 400 residents of Ramtha to shelters.",
+         ("JOR", "EVAC", None)),
+    ],
+)
+def test_relations_sanctions_and_evacuation_wordings(
+    text: str, expected: tuple[str, str, str | None]
+) -> None:
+    assert _coded(text) == [expected]
+
+
+def test_not_hesitating_to_act_is_a_threat() -> None:
+    events = _events("Iraq said it would not hesitate to act against militant camps "
+                     "in the Qandil mountains.")
+    (threat,) = [e for e in events if e.cameo_root == "13"]
+    assert threat.actor[0].country == "IRQ"
+
+
+def test_known_armed_groups_have_a_country() -> None:
+    (attack,) = _events("The Arakan Army attacked a police outpost near Sittwe on Friday.")
+    assert (attack.actor[0].country, attack.actor[0].sector) == ("MMR", "REB")
+    (attack,) = _events("Fighters of the Balochistan Liberation Army attacked a train.")
+    assert (attack.actor[0].country, attack.actor[0].sector) == ("PAK", "REB")
