@@ -18,7 +18,14 @@ log it with a traceback, and dead-letter the message rather than crash.
 
 
 class NewsflowError(Exception):
-    """Root of all newsflow errors."""
+    """Root of all newsflow errors; ``reason`` is a short machine-readable label."""
+
+    reason: str = "error"
+
+    def __init__(self, message: str, *, reason: str | None = None) -> None:
+        super().__init__(message)
+        if reason is not None:
+            self.reason = reason
 
 
 class ConfigError(NewsflowError):
@@ -28,16 +35,13 @@ class ConfigError(NewsflowError):
 class TransientError(NewsflowError):
     """A failure that may pass: retry the same input later."""
 
+    reason = "transient"
+
 
 class PermanentError(NewsflowError):
     """A failure that will repeat for this input: dead-letter it."""
 
-    reason: str = "permanent"
-
-    def __init__(self, message: str, *, reason: str | None = None) -> None:
-        super().__init__(message)
-        if reason is not None:
-            self.reason = reason
+    reason = "permanent"
 
 
 class FetchRefused(PermanentError):

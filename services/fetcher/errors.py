@@ -29,11 +29,6 @@ class FetchTransient(TransientError):
 
     reason = "transient"
 
-    def __init__(self, message: str, *, reason: str | None = None) -> None:
-        super().__init__(message)
-        if reason is not None:
-            self.reason = reason
-
 
 class Timeout(FetchTransient):
     """The server did not send a complete answer within the total-time cap."""
