@@ -132,3 +132,9 @@ CODES: Final[dict[str, CameoCode]] = {
 def lookup(code: str) -> CameoCode:
     """The :class:`CameoCode` for ``code``; raises ``KeyError`` for a code the coder lacks."""
     return CODES[code]
+
+#: Codes of violence and military force (roots 18-20), for quick membership tests.
+FORCE: Final = frozenset(c for c, code in CODES.items() if code.is_force)
+
+#: Quad class by code, for quick lookups.
+QUAD: Final[dict[str, int]] = {c: code.quad_class for c, code in CODES.items()}

@@ -34,6 +34,7 @@ from services.extractor.participants import Participant
 from services.extractor.places import gazetteer
 from services.extractor.quotes import Attribution, enclosing
 from services.extractor.sentences import Sentence
+from services.extractor.triggers import trigger_forms
 
 CODER = Coder(name="newsflow-rules", version="0.1.0")
 
@@ -213,6 +214,9 @@ class ArticleCoder:
         return out
 
     def _sentence(self, s: Sentence) -> list[Draft]:
+        forms = trigger_forms()
+        if not any(t.lower in forms for t in s.tokens):
+            return []  # no word that can start an event: spare the parsing
         drafts = SentenceCoder(s, self.parts.get(s.id, []), self.attributions,
                                self.published).code()
         for d in drafts:
@@ -398,7 +402,8 @@ class ArticleCoder:
             if ref.actor is not None and ref.actor.country and not same_side(ref.actor, d.actor):
                 d.target = ref.actor
             else:
-                d.target = self.context.last_attacker(d.actor) or d.target
+                d.target = self.context.last_attacker(d.actor, ref.trigger.entry.lemma) or (
+                    d.target)
 
     def _emits(self, d: Draft) -> bool:
         if d.frame in ("claim", "speech") or d.trigger.entry.lemma == "according to":

@@ -47,6 +47,8 @@ class ArticleContext:
     """(accuser, accused country)."""
     attacks: list[tuple[Participant, Participant | None]] = field(default_factory=list)
     """(actor, target) of the force events; every actor has a country."""
+    attack_words: list[str] = field(default_factory=list)
+    """The trigger lemma of each attack ("strike"), to find what "the strikes" refers to."""
     conflicts: list[tuple[str, str]] = field(default_factory=list)
     """(actor country, target country) of conflictual events between two countries."""
     places: list[tuple[int, int, Participant]] = field(default_factory=list)
@@ -60,6 +62,7 @@ class ArticleContext:
         target = d.target.country if d.target is not None else None
         if d.is_force and actor and not (d.negated or d.hypothetical):
             self.attacks.append((d.actor, d.target))  # type: ignore[arg-type]
+            self.attack_words.append(d.trigger.entry.lemma)
         if actor and target and actor != target and d.quad >= 3 and not d.negated:
             self.conflicts.append((actor, target))
         if d.place is not None and d.place.place is not None:
@@ -74,11 +77,15 @@ class ArticleContext:
                 return a
         return None
 
-    def last_attacker(self, excluding: Participant | None) -> Participant | None:
+    def last_attacker(self, excluding: Participant | None, word: str = "") -> Participant | None:
         """Who last used force, not on ``excluding``'s side (a rebel group and its state are
-        two sides)."""
-        return next((a for a, _ in reversed(self.attacks) if not same_side(a, excluding)),
-                    None)
+        two sides); an attack told with the same word first ("the strikes" after "struck")."""
+        others = [(a, w) for (a, _), w in zip(self.attacks, self.attack_words, strict=True)
+                  if not same_side(a, excluding)]
+        same_word = [a for a, w in others if w == word]
+        if same_word:
+            return same_word[-1]
+        return others[-1][0] if others else None
 
     def accuser_of(self, country: str) -> Participant | None:
         """Who last accused ``country``."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
-from services.extractor.cameo import lookup
+from services.extractor.cameo import FORCE, QUAD
 from services.extractor.dates import DateMention
 from services.extractor.participants import Participant
 from services.extractor.places import gazetteer
@@ -60,12 +60,12 @@ class Draft:
     @property
     def is_force(self) -> bool:
         """Violence or military force (roots 18-20)."""
-        return lookup(self.code).is_force
+        return self.code in FORCE
 
     @property
     def quad(self) -> int:
         """The code's quad class."""
-        return lookup(self.code).quad_class
+        return QUAD[self.code]
 
 
 def actor_name(p: Participant | None) -> str | None:

@@ -203,7 +203,7 @@ class SentenceCoder:
 
     def _past_year(self, i: int, lo: int, hi: int) -> bool:
         """A year before the publication year near token ``i``, in its clause."""
-        for k in range(max(lo, i - 10), min(hi, i + 10)):
+        for k in range(max(lo, i - 10), min(hi, i + 16)):
             word = self.toks[k].text
             if len(word) == 4 and word.isdigit() and 1900 <= int(word) < self.published.year:
                 return True

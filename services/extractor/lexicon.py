@@ -75,6 +75,10 @@ _ACCUSATIONS = frozenset(
 #: An accusation or a denial makes "hit" and "target" force: "accused Ankara of hitting".
 _ACCUSING = frozenset({"accused", "accuses", "accusing", "blamed", "blames", "blaming",
                        "denied", "denies", "denying"})
+#: What makes "fight" armed: "fought a border war", "fighting between the army and the RSF".
+_BATTLES = frozenset({"war", "wars", "battle", "battles", "clashes", "forces", "troops",
+                      "militants", "rebels", "army", "insurgents", "fighters", "militia",
+                      "between", "offensive", "front", "frontline"})
 #: Diplomats that are recalled or expelled (161).
 _ENVOYS = frozenset({"ambassador", "ambassadors", "envoy", "envoys", "diplomats", "diplomat",
                      "chargé", "charge"})
@@ -161,6 +165,7 @@ IRREGULAR: Final[dict[str, tuple[str, ...]]] = {
     "send": ("send", "sends", "sent", "sending"),
     "repel": ("repel", "repels", "repelled", "repelling"),
     "expel": ("expel", "expels", "expelled", "expelling"),
+    "retake": ("retake", "retakes", "retook", "retaken", "retaking"),
     "trade": ("trade", "trades", "traded", "trading"),
     "cut": ("cut", "cuts", "cutting"),
     "break": ("break", "breaks", "broke", "broken", "breaking"),
@@ -379,6 +384,10 @@ ENTRIES: Final[tuple[Entry, ...]] = (
     _e("launch", "verb", "195", "act", 0.55, needs_before=True,
        needs=frozenset({"missile", "missiles", "drone", "drones", "rockets", "rocket"})),
     _e("shoot down", "verb", "190", "act", 0.6),
+    _e("fight", "verb", "190", "act", 0.45, needs=_BATTLES),
+    _e("fighting", "noun", "190", "act", 0.45, needs=_BATTLES | _FORCES, needs_before=True),
+    _e("retake", "verb", "192", "act", 0.5),
+    _e("recapture", "verb", "192", "act", 0.55),
     _e("clash", "verb", "190", "act", 0.55),
     _e("clash", "noun", "190", "act", 0.5),
     _e("ambush", "verb", "190", "act", 0.55),

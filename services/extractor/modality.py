@@ -30,7 +30,7 @@ _NOMINAL_REACH = 7
 _QUOTES = frozenset({"“", "‘", '"', "'"})
 _PREVENTING = frozenset({"banned", "bans", "ban", "barred", "prevented", "prevent", "stopped",
                          "blocked", "refrained", "refrain", "refrains", "kept", "forbade",
-                         "forbidden", "prohibited"})
+                         "forbidden", "prohibited", "stop", "stops", "halt", "halts"})
 #: Verbs whose infinitive did not happen: "refused to negotiate".
 _REFUSING = frozenset({"refused", "refuses", "refuse", "refusing", "declined", "declines",
                        "decline", "declining", "failed", "fails"})
