@@ -64,7 +64,7 @@ _NOT_NOUNS = ADVERBS | AUXILIARIES | MODALS | NEGATIONS | frozenset(
 _VERBAL_ROOTS = frozenset({"01", "02", "03", "04", "05"})
 #: Where the other country stands after a recall or a closure.
 _FROM_HOST = {"161": frozenset({"from", "in", "to", "with"}),
-              "163": frozenset({"to", "for", "on", "against"})}
+              "163": frozenset({"to", "for", "on", "against", "with"})}
 _ORDERS = frozenset({"ordered", "orders", "order", "told", "instructed", "urged", "asked"})
 _ADJUNCT = frozenset({"in", "over", "after", "for", "because", "amid", "following", "despite",
                       "since", "as", "response", "retaliation", "while", "when", "which", "who"})
