@@ -406,6 +406,9 @@ class ArgumentFinder:
         for p in self.parts:
             if p.place is None or any(p is x for x in exclude) or not lower <= p.first < upper:
                 continue
+            named = self._of_place(p)
+            if named is not p and lower <= named.first < upper:
+                p = named  # "near the Yemeni port city of Hodeidah": Hodeidah
             prep = self._prep(p)
             if prep not in LOCATIVE_PREPOSITIONS and not (
                 prep in ("from", "to") and t.code == "EVAC" and p.kind in ("city", "region")

@@ -99,6 +99,9 @@ def apply_frames(drafts: list[Draft]) -> None:
             g.code = "1123" if any(d.is_force for d in g.direct) else "112"
             if g.target is None:
                 g.target = next((d.actor for d in g.direct if d.actor is not None), None)
+            if g.place is None:
+                # "accused Azerbaijani forces of opening fire near Sotk": about Sotk
+                g.place = next((d.place for d in g.direct if d.place is not None), None)
         elif g.frame == "threaten":
             g.code = "138" if any(d.is_force for d in g.direct) else "130"
             if g.target is None or same_side(g.target, g.actor):

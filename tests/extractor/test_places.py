@@ -76,3 +76,18 @@ def test_small_places_in_articles() -> None:
     (evacuation,) = [e for e in events if e.cameo_code == "EVAC"]
     assert evacuation.location is not None and evacuation.location.name == "Metula"
     assert evacuation.location.country == "ISR"
+
+
+def test_the_named_city_beats_the_country_word_before_it() -> None:
+    events = extract(article("Russian jets struck depots near the Syrian port city of Latakia "
+                             "on Monday."), extracted_at=EXTRACTED).events
+    (strike,) = events
+    assert strike.location is not None and strike.location.name == "Latakia"
+    assert strike.location.lat is not None
+
+
+def test_an_accusation_is_located_where_the_alleged_act_was() -> None:
+    events = extract(article("Kyiv accused Moscow of shelling a school in Kherson."),
+                     extracted_at=EXTRACTED).events
+    accusation = next(e for e in events if e.cameo_root == "11")
+    assert accusation.location is not None and accusation.location.name == "Kherson"
