@@ -27,9 +27,16 @@ from newsflow.messages import (
 from services.extractor.cameo import EVACUATION, INTENTS, MEETINGS, lookup
 from services.extractor.context import ArticleContext, as_state, place_as_state
 from services.extractor.dates import Precision, reference_date
-from services.extractor.drafts import Draft, actor_name, resolve_we, same_side
+from services.extractor.drafts import (
+    Draft,
+    actor_name,
+    merge_twins,
+    mirror,
+    resolve_we,
+    same_side,
+)
 from services.extractor.events import SentenceCoder
-from services.extractor.lexicon import MUTUAL, WEAPON_CODES
+from services.extractor.lexicon import WEAPON_CODES
 from services.extractor.participants import Participant
 from services.extractor.places import gazetteer
 from services.extractor.quotes import Attribution, enclosing
@@ -253,8 +260,8 @@ class ArticleCoder:
                 d.emit = False  # "ready to hold talks": the intent is the event
             elif d.code in INTENTS:
                 intents.append(d)
-        emitted = _merge([d for d in drafts if d.emit and self._emits(d)])
-        emitted += [m for d in emitted if (m := _mirror(d)) is not None]
+        emitted = merge_twins([d for d in drafts if d.emit and self._emits(d)])
+        emitted += [m for d in emitted if (m := mirror(d)) is not None]
         for d in emitted:
             self.context.record(d)
         for d in emitted:
@@ -545,38 +552,6 @@ def _only_modifiers(d: Draft, ref: Draft) -> bool:
     return all(t.is_word or t.is_possessive_marker or t.text in ("’", "'", "-") for t in toks)
 
 
-def _merge(drafts: list[Draft]) -> list[Draft]:
-    """One use of force told twice in a sentence is one event: "accused Thai forces of firing
-    first, saying Thai artillery had shelled Cambodian positions"; "struck a plant near
-    Isfahan, the first Israeli attack on Iranian territory". The most specific code stays."""
-    kept: list[Draft] = []
-    for d in drafts:
-        twin = next((k for k in kept if _twins(k, d)), None)
-        if twin is None:
-            kept.append(d)
-            continue
-        if twin.code == "190" and d.code != "190":
-            twin.code = d.code
-        twin.place = twin.place or d.place
-        twin.date = twin.date or d.date
-    return kept
-
-
-def _twins(a: Draft, b: Draft) -> bool:
-    if not (a.is_force and b.is_force) or a.actor is None or b.actor is None:
-        return False
-    if (a.alleged, a.hypothetical, a.negated) != (b.alleged, b.hypothetical, b.negated):
-        return False
-    if not a.actor.country or a.actor.country != b.actor.country:
-        return False
-    ta = a.target.country if a.target is not None else None
-    tb = b.target.country if b.target is not None else None
-    if ta != tb:
-        return False
-    return a.place is None or b.place is None or a.place.text == b.place.text or any(
-        x.kind in ("state", "territory") for x in (a.place, b.place))  # "Iranian territory"
-
-
 def _owned_by_pronoun(p: Participant, s: Sentence) -> bool:
     """"his forces", "its troops", "the army", with no country the coder could place: the
     speaker's own."""
@@ -589,17 +564,3 @@ def _owned_by_pronoun(p: Participant, s: Sentence) -> bool:
     )):
         return True  # "border guards had been ordered to respond": the speaker's guards
     return p.head in _OWN_FORCES and p.first > 0 and s.tokens[p.first - 1].lower == "the"
-
-
-def _mirror(d: Draft) -> Draft | None:
-    """The other side's event of a mutual use of force, as its own directed event."""
-    if not d.is_force or d.target is not None or d.actor is None or (
-        d.trigger.entry.lemma not in MUTUAL
-    ):
-        return None
-    other = next((p for p in d.actor_also if p.country and p.country != d.actor.country), None)
-    if other is None:
-        return None
-    first = d.actor
-    d.actor, d.actor_also, d.target = first, [], other
-    return replace(d, actor=other, target=first, actor_also=[], mirror=True)

@@ -1,4 +1,5 @@
-"""An event being coded (:class:`Draft`) and small helpers about its parties and dates."""
+"""An event being coded (:class:`Draft`), small helpers about its parties and dates, and how
+drafts of one sentence merge (one attack told twice) or split (an exchange of fire)."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from datetime import date, timedelta
 
 from services.extractor.cameo import FORCE, QUAD
 from services.extractor.dates import DateMention
+from services.extractor.lexicon import MUTUAL
 from services.extractor.participants import Participant
 from services.extractor.places import gazetteer
 from services.extractor.sentences import Sentence
@@ -124,3 +126,49 @@ def resolve_we(p: Participant | None, speaker: Participant | None) -> Participan
     )
     resolved.name = gazetteer().country_name(speaker.country) or speaker.name
     return resolved
+
+
+def merge_twins(drafts: list[Draft]) -> list[Draft]:
+    """One use of force told twice in a sentence is one event: "accused Thai forces of firing
+    first, saying Thai artillery had shelled Cambodian positions"; "struck a plant near
+    Isfahan, the first Israeli attack on Iranian territory". The most specific code stays."""
+    kept: list[Draft] = []
+    for d in drafts:
+        twin = next((k for k in kept if _twins(k, d)), None)
+        if twin is None:
+            kept.append(d)
+            continue
+        if twin.code == "190" and d.code != "190":
+            twin.code = d.code
+        twin.place = twin.place or d.place
+        twin.date = twin.date or d.date
+    return kept
+
+
+def _twins(a: Draft, b: Draft) -> bool:
+    if not (a.is_force and b.is_force) or a.actor is None or b.actor is None:
+        return False
+    if (a.alleged, a.hypothetical, a.negated) != (b.alleged, b.hypothetical, b.negated):
+        return False
+    if not a.actor.country or a.actor.country != b.actor.country:
+        return False
+    ta = a.target.country if a.target is not None else None
+    tb = b.target.country if b.target is not None else None
+    if ta != tb:
+        return False
+    return a.place is None or b.place is None or a.place.text == b.place.text or any(
+        x.kind in ("state", "territory") for x in (a.place, b.place))  # "Iranian territory"
+
+
+def mirror(d: Draft) -> Draft | None:
+    """The other side's event of a mutual use of force, as its own directed event."""
+    if not d.is_force or d.target is not None or d.actor is None or (
+        d.trigger.entry.lemma not in MUTUAL
+    ):
+        return None
+    other = next((p for p in d.actor_also if p.country and p.country != d.actor.country), None)
+    if other is None:
+        return None
+    first = d.actor
+    d.actor, d.actor_also, d.target = first, [], other
+    return replace(d, actor=other, target=first, actor_also=[], mirror=True)
