@@ -67,6 +67,10 @@ def _offset(sign: str, hours: str, minutes: str | None) -> timezone:
     return timezone(-delta if sign == "-" else delta)
 
 
+#: Earlier years in a news page's date fields are placeholders, not publication dates.
+EARLIEST_YEAR = 1900
+
+
 def parse_iso(value: object, default: tzinfo | None = None) -> datetime | None:
     """Parse an ISO 8601 timestamp or date as markup writes it; naive values get ``default``."""
     if not isinstance(value, str):
@@ -75,6 +79,8 @@ def parse_iso(value: object, default: tzinfo | None = None) -> datetime | None:
     if not match:
         return None
     year, month, day, hour, minute, second, zone = match.groups()
+    if int(year) < EARLIEST_YEAR:  # CMS placeholders such as 0001-01-01 are no date
+        return None
     try:
         when = datetime(int(year), int(month), int(day), int(hour or 0), int(minute or 0),
                         int(second or 0))

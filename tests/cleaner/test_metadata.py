@@ -241,3 +241,10 @@ def test_language_from_the_markup(attrs: str, lang: str | None) -> None:
 )
 def test_language_from_the_text(text: str, lang: str | None) -> None:
     assert guess_language([text]) == lang
+
+
+def test_placeholder_dates_are_no_date() -> None:
+    page = ('<html><head><meta property="article:published_time" content="0001-01-01T00:00:00Z">'
+            '</head><body><time datetime="2026-02-01T08:00:00Z">1 Feb</time></body></html>')
+    meta = read_metadata(page)
+    assert meta.published_at == datetime(2026, 2, 1, 8, tzinfo=UTC)
