@@ -37,6 +37,16 @@ class CleanerStage:
         self._store = store
         self._pool: ProcessPoolExecutor | None = None
 
+    @property
+    def options(self) -> CleanOptions:
+        """The options every page is cleaned with."""
+        return self._options
+
+    @property
+    def memory(self) -> TemplateMemory:
+        """What the stage has learnt of its sites' templates."""
+        return self._memory
+
     async def start(self) -> None:
         """Start the worker processes and open the template store."""
         self._pool = ProcessPoolExecutor(max_workers=self._workers)
