@@ -360,7 +360,7 @@ def test_close_drops_idle_keep_alive_connections() -> None:
         http.get("/").raise_for_status()  # leaves a pooled keep-alive connection open
         started = time.monotonic()
         site.close()
-        assert time.monotonic() - started < 5
+        assert time.monotonic() - started < 30  # an open keep-alive would hold it far longer
     with pytest.raises(OSError), socket.create_connection(address, timeout=2):
         pass
     with pytest.raises(RuntimeError):
