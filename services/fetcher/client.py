@@ -3,10 +3,14 @@
 Every request's host is resolved and each address checked before the request
 is sent, and again for every redirect hop, so that a feed cannot point the
 fetcher at loopback, private, link-local, multicast or reserved addresses
-unless settings allow those networks. Bodies are read raw and decompressed
-here, a bounded amount at a time, so a gzip bomb stops at the size cap with a
-clear error instead of filling memory. httpx errors are translated here into
-the fetcher's own errors (:mod:`services.fetcher.errors`).
+unless settings allow those networks. That early check gives the clearest
+error and guards any transport; the production transport checks the address
+it connects to as well (:mod:`services.fetcher.transport`), which is what
+closes the gap between this lookup and the connection's own (DNS rebinding).
+Bodies are read raw and decompressed here, a bounded amount at a time, so a
+gzip bomb stops at the size cap with a clear error instead of filling memory.
+httpx errors are translated here into the fetcher's own errors
+(:mod:`services.fetcher.errors`).
 """
 
 from __future__ import annotations
@@ -86,11 +90,13 @@ def _address_blocked(addr: ipaddress.IPv4Address | ipaddress.IPv6Address) -> boo
 
 
 @functools.lru_cache(maxsize=65_536)
-def _refused_address(address: str, allowed: tuple[IPNetwork, ...]) -> bool:
+def refused_address(address: str, allowed: tuple[IPNetwork, ...]) -> bool:
     """Whether ``address`` may not be fetched; cached, as the answer for an address never changes.
 
     (Only the verdict on an address is cached: host names are resolved afresh for every
-    request, so a name that is re-pointed at a private address is caught.)
+    request, so a name that is re-pointed at a private address is caught.) The
+    transport asks the same question of the address it is about to connect to
+    (:mod:`services.fetcher.transport`).
     """
     addr = ipaddress.ip_address(address)
     return _address_blocked(addr) and not any(addr in net for net in allowed)
@@ -116,7 +122,7 @@ async def check_url(url: str, policy: FetchPolicy) -> None:
         addresses = {str(info[4][0]) for info in infos}
     allowed = tuple(policy.allowed_networks)
     for addr in addresses:
-        if _refused_address(addr, allowed):
+        if refused_address(addr, allowed):
             raise FetchRefused(
                 f"{url}: {host} resolves to {addr}, a non-public address; "
                 "allow its network in NEWSFLOW_ALLOWED_NETWORKS to fetch it",
