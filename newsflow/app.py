@@ -9,14 +9,17 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import AsyncIterator, Callable, Sequence
+from collections.abc import AsyncIterator, Callable, Coroutine, Sequence
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
+from typing import Any
 
-from newsflow import kafka
+from newsflow import kafka, topics
 from newsflow.embedded import Pipeline, ProgressHook
 from newsflow.errors import ConfigError
 from newsflow.feeds import Feed, load_feeds
+from newsflow.ids import url_host
+from newsflow.messages import ArticleUrl
 from newsflow.runtime import Output, Stage
 from newsflow.settings import Settings
 from services.cleaner import CleanerStage, CleanOptions
@@ -33,7 +36,7 @@ from services.fetcher import (
     Ledger,
 )
 from services.fetcher.reload import FeedsWatcher
-from services.fetcher.service import Publish
+from services.fetcher.service import HandOff, Publish
 from services.fetcher.transport import make_client
 from services.store import Store, StoreStage, make_engine
 
@@ -55,10 +58,7 @@ def fetch_policy(settings: Settings) -> FetchPolicy:
 
 
 def fetcher_options(settings: Settings) -> FetcherOptions:
-    """The fetcher's politeness, retries and shard from settings."""
-    if settings.fetcher_shard >= settings.fetcher_shards:
-        raise ConfigError(f"NEWSFLOW_FETCHER_SHARD={settings.fetcher_shard} must be below "
-                          f"NEWSFLOW_FETCHER_SHARDS={settings.fetcher_shards}")
+    """The fetcher's politeness and retries from settings."""
     return FetcherOptions(
         concurrency=settings.fetch_concurrency,
         host_concurrency=settings.host_concurrency,
@@ -67,14 +67,13 @@ def fetcher_options(settings: Settings) -> FetcherOptions:
         retries=settings.fetch_retries,
         retry_initial=settings.retry_initial,
         retry_max=settings.retry_max,
-        shards=settings.fetcher_shards,
-        shard=settings.fetcher_shard,
     )
 
 
 @asynccontextmanager
-async def open_fetcher(settings: Settings, feeds: Sequence[Feed],
-                       publish: Publish) -> AsyncIterator[Fetcher]:
+async def open_fetcher(settings: Settings, feeds: Sequence[Feed], publish: Publish,
+                       hand_off: HandOff | None = None,
+                       owns: Callable[[str], bool] | None = None) -> AsyncIterator[Fetcher]:
     """A fetcher with its HTTP client, ledger and feed state, closed on exit."""
     options = fetcher_options(settings)
     engine = make_engine(settings.ledger_url)
@@ -87,17 +86,20 @@ async def open_fetcher(settings: Settings, feeds: Sequence[Feed],
     try:
         async with client:
             yield Fetcher(feeds, client=client, policy=fetch_policy(settings), ledger=ledger,
-                          publish=publish, options=options, state=state)
+                          publish=publish, options=options, state=state, hand_off=hand_off,
+                          owns=owns)
     finally:
         engine.dispose()
 
 
-async def run_fetcher(fetcher: Fetcher, settings: Settings, stop: asyncio.Event) -> None:
-    """Poll until ``stop`` is set, reloading the feeds file when it changes."""
+async def run_fetcher(fetcher: Fetcher, settings: Settings, stop: asyncio.Event,
+                      *also: Coroutine[Any, Any, None]) -> None:
+    """Poll until ``stop`` is set, reloading the feeds file when it changes; run ``also`` too."""
     watcher = FeedsWatcher(settings.feeds_file, fetcher.update_feeds,
                            interval=settings.feeds_reload_interval)
     tasks = [asyncio.create_task(fetcher.run(once=False), name="fetcher"),
-             asyncio.create_task(watcher.watch(), name="feeds-watcher")]
+             asyncio.create_task(watcher.watch(), name="feeds-watcher"),
+             *(asyncio.create_task(job) for job in also)]
     stopped = asyncio.create_task(stop.wait())
     done, _ = await asyncio.wait([*tasks, stopped], return_when=asyncio.FIRST_COMPLETED)
     for task in [*tasks, stopped]:
@@ -184,19 +186,38 @@ async def run_service(name: str, settings: Settings, stop: asyncio.Event) -> Non
     """Run one service on Kafka until ``stop`` is set."""
     await kafka.ensure_topics(settings)
     if name == "fetcher":
-        feeds = load_feeds(settings.feeds_file)
-        producer = kafka.make_producer(settings)
-        await producer.start()
-        stop_metrics = serve_metrics(settings)
-        try:
-            async def publish(output: Output) -> None:
-                await kafka.publish(producer, settings, output)
-
-            async with open_fetcher(settings, feeds, publish) as fetcher:
-                await run_fetcher(fetcher, settings, stop)
-        finally:
-            stop_metrics()
-            await producer.stop()
+        await _fetcher_service(settings, stop)
         return
     stage, concurrency = consuming_stage(name, settings)
     await kafka.run_stage(stage, settings, stop, concurrency=concurrency)
+
+
+async def _fetcher_service(settings: Settings, stop: asyncio.Event) -> None:
+    """The fetcher on Kafka: poll the feeds of the hosts it owns, fetch those hosts' URLs.
+
+    New URLs go to ``news.articles.urls.v1`` keyed by host; the partitions of
+    that topic this process is assigned decide the hosts it owns, so every
+    request to a host (feed, robots.txt, article) comes from one process.
+    """
+    feeds = load_feeds(settings.feeds_file)
+    producer = kafka.make_producer(settings)
+    await producer.start()
+    stop_metrics = serve_metrics(settings)
+    try:
+        async def publish(output: Output) -> None:
+            await kafka.publish(producer, settings, output)
+
+        async def hand_off(articles: Sequence[ArticleUrl]) -> None:
+            await kafka.publish_all(producer, settings, [
+                Output(topics.ARTICLE_URLS, url_host(a.url), a) for a in articles])
+
+        async with open_fetcher(settings, feeds, publish, hand_off=hand_off,
+                                owns=lambda host: False) as fetcher:  # until partitions come
+            queue = kafka.run_keyed_queue(
+                settings, stop, topic=topics.ARTICLE_URLS, stage="fetcher", put=fetcher.enqueue,
+                take_over=fetcher.take_over, release=fetcher.release,
+                max_queued=settings.fetch_queue_max)
+            await run_fetcher(fetcher, settings, stop, queue)
+    finally:
+        stop_metrics()
+        await producer.stop()

@@ -8,6 +8,12 @@ message when it raises and no concurrency that commits past unfinished work.
 Per batch of one partition: outputs are produced and flushed before the
 partition's offset is committed, so a crash at any point means redelivery
 (at-least-once), and deterministic ids make redelivery harmless downstream.
+
+The fetcher's own topic of article URLs is consumed differently
+(:func:`run_keyed_queue`): a URL may wait minutes for its host's turn, so
+records are read continuously into the fetcher's per-host queues and each
+partition's offset is committed up to its oldest URL not yet done. Which
+partitions a fetcher holds also decides which hosts it owns.
 """
 
 from __future__ import annotations
@@ -15,20 +21,31 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-from collections.abc import Sequence
+import time
+from collections.abc import Awaitable, Callable, Sequence
+from functools import partial
 
-from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, ConsumerRebalanceListener, ConsumerRecord
+from aiokafka import (
+    AIOKafkaConsumer,
+    AIOKafkaProducer,
+    ConsumerRebalanceListener,
+    ConsumerRecord,
+    TopicPartition,
+)
 from aiokafka.admin import AIOKafkaAdminClient, NewTopic
-from aiokafka.errors import KafkaConnectionError, TopicAlreadyExistsError
+from aiokafka.errors import CommitFailedError, KafkaConnectionError, TopicAlreadyExistsError
+from aiokafka.partitioner import murmur2
 
 from newsflow import codec, topics
-from newsflow.errors import TransientError
+from newsflow.errors import PermanentError, TransientError
+from newsflow.messages import Message
 from newsflow.runtime import (
     BatchStage,
     Envelope,
     Output,
     Stage,
     StatefulStage,
+    dead_letter_output,
     handle,
     handle_batch,
 )
@@ -96,6 +113,20 @@ async def publish(producer: AIOKafkaProducer, settings: Settings, output: Output
     """Send one output and wait for the broker's acknowledgement."""
     await producer.send_and_wait(on_broker(settings, output.topic), codec.encode(output.value),
                                  key=output.key.encode("utf-8"))
+
+
+async def publish_all(producer: AIOKafkaProducer, settings: Settings,
+                      outputs: Sequence[Output]) -> None:
+    """Send several outputs at once and wait until the broker has acknowledged every one."""
+    sends = [await producer.send(on_broker(settings, o.topic), codec.encode(o.value),
+                                 key=o.key.encode("utf-8")) for o in outputs]
+    for sent in sends:
+        await sent
+
+
+def partition_of(key: str, partitions: int) -> int:
+    """The partition the producer sends ``key`` to: murmur2, as Kafka's Java client does."""
+    return int(murmur2(key.encode("utf-8")) & 0x7FFFFFFF) % partitions
 
 
 def _envelope(record: ConsumerRecord[bytes, bytes], namespace: str) -> Envelope:
@@ -177,3 +208,133 @@ async def run_stage(stage: Stage, settings: Settings, stop: asyncio.Event,
         await consumer.stop()
         await producer.stop()
         await stage.stop()
+
+
+class _Pending:
+    """Offsets read but not yet done, per partition; a partition commits up to its oldest."""
+
+    def __init__(self) -> None:
+        self._open: dict[TopicPartition, set[int]] = {}
+        self._next: dict[TopicPartition, int] = {}
+
+    def __len__(self) -> int:
+        return sum(len(offsets) for offsets in self._open.values())
+
+    def read(self, tp: TopicPartition, offset: int) -> None:
+        self._open.setdefault(tp, set()).add(offset)
+        self._next[tp] = offset + 1
+
+    def done(self, tp: TopicPartition, offset: int) -> None:
+        self._open.get(tp, set()).discard(offset)
+
+    def commit_points(self) -> dict[TopicPartition, int]:
+        """For each partition read from: the offset before which everything is done."""
+        return {tp: min(self._open[tp], default=nxt) for tp, nxt in self._next.items()}
+
+    def clear(self) -> None:
+        self._open.clear()
+        self._next.clear()
+
+
+class _Handover(ConsumerRebalanceListener):  # type: ignore[misc]
+    """Hand hosts over on a rebalance: release them all, commit, then take the new ones.
+
+    aiokafka revokes every partition before assigning any (the eager protocol),
+    so between the two this worker sends no request at all, and the next owner
+    of a host starts from this worker's committed offsets and written ledger.
+    """
+
+    def __init__(self, consumer: AIOKafkaConsumer, topic: str, pending: _Pending,
+                 take_over: Callable[[Callable[[str], bool]], Awaitable[None]],
+                 release: Callable[[], Awaitable[int]]) -> None:
+        self._consumer = consumer
+        self._topic = topic
+        self._pending = pending
+        self._take_over = take_over
+        self._release = release
+
+    async def on_partitions_revoked(self, revoked: object) -> None:
+        dropped = await self._release()
+        await _commit(self._consumer, self._pending)
+        self._pending.clear()
+        log.info("fetcher: partitions revoked; %d queued URLs left for their next owner", dropped)
+
+    async def on_partitions_assigned(self, assigned: set[TopicPartition]) -> None:
+        count = len(self._consumer.partitions_for_topic(self._topic) or ())
+        owned = frozenset(tp.partition for tp in assigned)
+        log.info("fetcher: owns partitions %s of %d of %s", sorted(owned), count, self._topic)
+        if count:
+            await self._take_over(lambda key: partition_of(key, count) in owned)
+
+
+async def _commit(consumer: AIOKafkaConsumer, pending: _Pending) -> None:
+    points = pending.commit_points()
+    if not points:
+        return
+    try:
+        await consumer.commit(points)
+    except CommitFailedError as exc:  # a rebalance is under way: those URLs are read again
+        log.warning("fetcher: offsets not committed (%s); some URLs will be read again", exc)
+
+
+async def run_keyed_queue(
+    settings: Settings,
+    stop: asyncio.Event,
+    *,
+    topic: str,
+    stage: str,
+    put: Callable[[Message, Callable[[], None]], None],
+    take_over: Callable[[Callable[[str], bool]], Awaitable[None]],
+    release: Callable[[], Awaitable[int]],
+    max_queued: int,
+) -> None:
+    """Read ``topic`` continuously into ``put`` as group ``<prefix>.<stage>`` until ``stop``.
+
+    ``put`` queues a message and calls its callback once it is done; offsets
+    are committed every second up to each partition's oldest message not done.
+    Reading pauses while ``max_queued`` messages are open. ``take_over`` is
+    told which keys this worker owns whenever partitions are assigned, and
+    ``release`` is awaited before they are revoked. A message that does not
+    decode is dead-lettered.
+    """
+    consumer = AIOKafkaConsumer(
+        bootstrap_servers=settings.kafka_bootstrap_servers,
+        group_id=f"{settings.consumer_group_prefix}.{stage}",
+        enable_auto_commit=False,
+        auto_offset_reset="earliest",
+    )
+    producer = make_producer(settings)
+    pending = _Pending()
+    name = on_broker(settings, topic)
+    await producer.start()
+    await consumer.start()
+    consumer.subscribe([name], listener=_Handover(consumer, name, pending, take_over, release))
+    last_commit = time.monotonic()
+    try:
+        while not stop.is_set():
+            assigned = consumer.assignment()
+            if len(pending) >= max_queued:
+                consumer.pause(*assigned)
+            else:
+                consumer.resume(*assigned)
+            batches = await consumer.getmany(timeout_ms=200, max_records=1000)
+            for tp, records in batches.items():
+                for record in records:
+                    pending.read(tp, record.offset)
+                    env = _envelope(record, settings.topic_namespace)
+                    try:
+                        done = partial(pending.done, tp, record.offset)
+                        put(codec.decode(topic, env.value), done)
+                    except PermanentError as exc:
+                        log.warning("%s: dead-lettering %s@%s: %s", stage, name, record.offset,
+                                    exc)
+                        await publish(producer, settings, dead_letter_output(stage, env, exc))
+                        pending.done(tp, record.offset)
+            if time.monotonic() - last_commit >= 1.0:
+                await _commit(consumer, pending)
+                last_commit = time.monotonic()
+    finally:
+        await release()
+        await _commit(consumer, pending)
+        await consumer.stop()
+        await producer.stop()

@@ -30,6 +30,24 @@ class Message(BaseModel):
 # --------------------------------------------------------------------- raw
 
 
+class ArticleUrl(Message):
+    """An article URL a feed listed and the ledger had not seen, on ``news.articles.urls.v1``.
+
+    The fetcher's own work queue between finding URLs and fetching them: keyed by
+    host, so that whichever fetcher owns the host's partition fetches it.
+    """
+
+    schema_: Literal["news.articles.urls.v1"] = Field(topics.ARTICLE_URLS, alias="schema")
+    article_id: str = Field(description="Hash of the canonical URL.")
+    url: str = Field(description="Canonical URL of the article as found in the feed.")
+    feed_id: str = Field(description="Id of the feed (from the feeds file) that listed the URL.")
+    found_at: AwareDatetime
+    feed_title: str | None = Field(None, description="Entry title given by the feed, if any.")
+    feed_published: AwareDatetime | None = Field(None, description="Entry date in the feed.")
+
+    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
+
+
 class RawArticle(Message):
     """A fetched article page, as published by the fetcher on ``news.articles.raw.v1``."""
 
@@ -249,6 +267,7 @@ class DeadLetter(Message):
 
 #: Model of each topic's value, for decoding and for the published schemas.
 TOPIC_MODELS: dict[str, type[Message]] = {
+    topics.ARTICLE_URLS: ArticleUrl,
     topics.RAW_ARTICLES: RawArticle,
     topics.CLEAN_ARTICLES: CleanArticle,
     topics.EVENTS: Event,

@@ -111,11 +111,11 @@ class Settings(BaseSettings):
         0, ge=0, le=65535, description="Port of the fetcher's Prometheus /metrics (0: off)."
     )
     metrics_host: str = Field("127.0.0.1", description="Address the /metrics endpoint binds.")
-    fetcher_shards: int = Field(
-        1, ge=1, description="Fetcher processes sharing the feeds, each polling the feeds whose "
-        "host hashes to its shard."
+    fetch_queue_max: int = Field(
+        20_000, ge=1, description="Article URLs a Kafka fetcher holds waiting for their host's "
+        "turn; past this it stops reading its partitions of news.articles.urls.v1 until some "
+        "are done."
     )
-    fetcher_shard: int = Field(0, ge=0, description="This fetcher's shard, 0..fetcher_shards-1.")
 
     @field_validator("allowed_networks", mode="before")
     @classmethod

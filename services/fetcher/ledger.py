@@ -10,18 +10,23 @@ Records are answered from memory at once and written in batches
 each poll): one transaction per page would cap the fetcher at a few hundred
 pages a second on SQLite. A crash loses at most the last batch of records, so
 at most those pages are fetched once more; downstream ids make that harmless.
+
+Several fetchers share one ledger database. Each reads what the others wrote
+(:meth:`Ledger.refresh`) when it takes over hosts, so that the new owner of a
+host does not fetch again what the last one did.
 """
 
 from __future__ import annotations
 
 import threading
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import (
     Column,
     DateTime,
     Engine,
+    Index,
     Integer,
     MetaData,
     String,
@@ -45,7 +50,11 @@ fetched_urls = Table(
     Column("feed_id", String(200), nullable=False),
     Column("status", Integer, nullable=False),
     Column("fetched_at", DateTime(timezone=True), nullable=False),
+    Index("fetcher_fetched_urls_fetched_at", "fetched_at"),
 )
+
+#: Overlap of successive refreshes: covers clocks of fetchers that differ by this much.
+_REFRESH_OVERLAP = timedelta(minutes=5)
 
 
 class Ledger:
@@ -56,15 +65,35 @@ class Ledger:
         self._seen: set[str] = set()
         self._pending: list[dict[str, Any]] = []
         self._lock = threading.Lock()
+        self._loaded_at: datetime | None = None
 
     def open(self) -> None:
         """Create the table if needed and load the ids already fetched."""
         try:
             metadata.create_all(self._engine)
-            with self._engine.connect() as conn:
-                self._seen = set(conn.scalars(select(fetched_urls.c.article_id)))
         except OperationalError as exc:
             raise TransientError(f"fetcher ledger unavailable: {exc}") from exc
+        self.refresh()
+
+    def refresh(self) -> int:
+        """Learn the ids recorded since the last load (by any fetcher); return how many. Blocking.
+
+        Reads only rows newer than the last load, less a few minutes for other
+        fetchers' clocks and their unflushed batches.
+        """
+        started = datetime.now(UTC)
+        query = select(fetched_urls.c.article_id)
+        if self._loaded_at is not None:
+            query = query.where(fetched_urls.c.fetched_at >= self._loaded_at - _REFRESH_OVERLAP)
+        try:
+            with self._engine.connect() as conn:
+                ids: set[str] = set(conn.scalars(query))
+        except OperationalError as exc:
+            raise TransientError(f"fetcher ledger unavailable: {exc}") from exc
+        new = len(ids - self._seen)
+        self._seen |= ids
+        self._loaded_at = started
+        return new
 
     def __contains__(self, article_id: object) -> bool:
         return article_id in self._seen

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True, slots=True)
 class FetcherOptions:
-    """Politeness, retries and sharding of one fetcher (safety lives in ``FetchPolicy``).
+    """Politeness and retries of one fetcher (safety lives in ``FetchPolicy``).
 
     The defaults suit tests and a single trusted site; ``newsflow.app`` builds
     the real ones from settings, where a host gets one request a second.
@@ -25,6 +25,3 @@ class FetcherOptions:
     retry_initial: float = 1.0
     retry_max: float = 60.0
     """Longest wait between retries, and longest 429/503 pause a poll waits out."""
-    shards: int = 1
-    shard: int = 0
-    """This fetcher polls the feeds whose host hashes to ``shard`` (of ``shards``)."""

@@ -1,7 +1,13 @@
 """The fetcher: poll feeds, find article URLs, fetch each page once, publish it.
 
 Knows nothing of Kafka: it publishes through a ``publish`` callable that the
-runner provides (a Kafka producer or an in-process queue).
+runner provides (a Kafka producer or an in-process queue). New article URLs go
+one of two ways. Alone in a process, the fetcher queues them on its own
+:class:`HostQueues` and waits for them. Beside other fetchers, it hands them
+(``hand_off``) to the ``news.articles.urls.v1`` topic, keyed by host, and the
+fetcher that owns that host's partition queues and fetches them; each fetcher
+polls only the feeds whose host it owns (``owns``). Either way all requests to
+one host are paced by one process.
 
 Each enabled feed has its own polling task, scheduled from its persisted state
 (so a restart keeps the rhythm); :meth:`Fetcher.update_feeds` adds, removes and
@@ -18,7 +24,6 @@ import asyncio
 import json
 import logging
 import re
-import zlib
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
@@ -26,10 +31,10 @@ from datetime import UTC, datetime, timedelta
 import httpx
 
 from newsflow import codec, topics
-from newsflow.errors import NewsflowError, PermanentError, TransientError
+from newsflow.errors import InvalidMessage, NewsflowError, PermanentError, TransientError
 from newsflow.feeds import Feed
 from newsflow.ids import article_id, canonical_url, url_host
-from newsflow.messages import RawArticle
+from newsflow.messages import ArticleUrl, Message, RawArticle
 from newsflow.runtime import Output
 from services.fetcher import metrics
 from services.fetcher.client import HTML_TYPES, FetchPolicy, Response
@@ -37,12 +42,14 @@ from services.fetcher.discover import Entry
 from services.fetcher.documents import read_feed
 from services.fetcher.ledger import Ledger
 from services.fetcher.options import FetcherOptions
+from services.fetcher.queue import HostQueues, Outcome
 from services.fetcher.requester import Requester
 from services.fetcher.state import FeedState, FeedStateStore
 
 log = logging.getLogger(__name__)
 
 Publish = Callable[[Output], Awaitable[None]]
+HandOff = Callable[[Sequence[ArticleUrl]], Awaitable[None]]
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset=["']?([A-Za-z0-9_.:-]+)""", re.I)
 #: A page whose text is more than this share of U+FFFD after every decoding is not text.
@@ -65,6 +72,20 @@ class FeedReport:
     not_modified: bool = False
     retry_later: int = 0
     """Articles that failed transiently and are tried again at the next poll."""
+    handed_off: int = 0
+    """New URLs handed to the fetcher that owns their host (Kafka runner only)."""
+
+    def count(self, outcome: Outcome) -> None:
+        """Add one article's outcome."""
+        if outcome.status == "fetched":
+            self.fetched += 1
+        elif outcome.status == "known":
+            self.skipped += 1
+        else:
+            self.failed += 1
+            self.retry_later += outcome.status == "retry"
+            if outcome.error:
+                self.errors.append(outcome.error)
 
 
 def decode_html(resp: Response) -> str:
@@ -96,11 +117,6 @@ def decode_html(resp: Response) -> str:
     return text
 
 
-def shard_of(host: str, shards: int) -> int:
-    """The shard that polls feeds on ``host``: a stable hash, the same in every process."""
-    return zlib.crc32(host.encode("utf-8")) % shards
-
-
 def _now() -> datetime:
     return datetime.now(UTC)
 
@@ -124,12 +140,19 @@ class Fetcher:
         publish: Publish,
         options: FetcherOptions = DEFAULT_OPTIONS,
         state: FeedStateStore | None = None,
+        hand_off: HandOff | None = None,
+        owns: Callable[[str], bool] | None = None,
     ) -> None:
         self.options = options
+        self._configured = {f.id: f for f in feeds}
+        self._owns = owns or (lambda host: True)
         self.feeds = self._select(feeds)
         self.requests = Requester(client, policy, options)
+        self.queues = HostQueues(self._fetch,
+                                 lambda host: self.requests.pacer.limits(host).concurrency)
         self._ledger = ledger
         self._publish = publish
+        self._hand_off = hand_off
         self._store = state
         self._states: dict[str, FeedState] = {}
         self._tasks: dict[str, asyncio.Task[None]] = {}
@@ -145,7 +168,7 @@ class Fetcher:
         try:
             if once:
                 return list(await asyncio.gather(*(self.poll(f) for f in self.feeds)))
-            self.update_feeds(self.feeds, force=True)
+            self.update_feeds(list(self._configured.values()), force=True)
             await asyncio.Event().wait()  # until cancelled
             return []
         finally:
@@ -155,16 +178,16 @@ class Fetcher:
                 task.cancel()
             await asyncio.gather(*tasks, return_exceptions=True)
             self._tasks.clear()
+            await self.queues.clear()
             await self._flush()
             await self.requests.close()
 
     def _select(self, feeds: Sequence[Feed]) -> list[Feed]:
-        shards, shard = self.options.shards, self.options.shard
-        return [f for f in feeds
-                if f.enabled and (shards == 1 or shard_of(url_host(f.url), shards) == shard)]
+        return [f for f in feeds if f.enabled and self._owns(url_host(f.url))]
 
     def update_feeds(self, feeds: Sequence[Feed], *, force: bool = False) -> dict[str, list[str]]:
         """Start polling new feeds, stop removed ones, restart changed ones; say which."""
+        self._configured = {f.id: f for f in feeds}
         new = {f.id: f for f in self._select(feeds)}
         old = {} if force else {f.id: f for f in self.feeds}
         changes: dict[str, list[str]] = {"added": [], "removed": [], "changed": []}
@@ -189,6 +212,34 @@ class Fetcher:
             task.cancel()
         self.requests.pacer.forget(feed_id)
 
+    def enqueue(self, message: Message, done: Callable[[], None]) -> None:
+        """Queue an article URL read from the topic; ``done`` is called once it is settled."""
+        if not isinstance(message, ArticleUrl):
+            raise InvalidMessage(f"expected an article URL, got {type(message).__name__}")
+        self.queues.put(message, lambda _outcome: done())
+
+    async def release(self) -> int:
+        """Stop polling and drop queued URLs: this process no longer owns its hosts.
+
+        Returns how many queued URLs were dropped; they are still on the topic,
+        for the next owner. The ledger is written first, so that the next owner
+        knows what was fetched here.
+        """
+        for feed_id in list(self._tasks):
+            self._stop(feed_id)
+        self.feeds = []
+        dropped = await self.queues.clear()
+        await self._flush()
+        return dropped
+
+    async def take_over(self, owns: Callable[[str], bool]) -> None:
+        """Own the hosts ``owns`` accepts: learn what others fetched, poll those hosts' feeds."""
+        self._owns = owns
+        await asyncio.to_thread(self._ledger.refresh)
+        if self._store is not None:
+            self._states.update(await asyncio.to_thread(self._store.load))
+        self.update_feeds(list(self._configured.values()), force=True)
+
     def states(self) -> list[FeedState]:
         """The state of every feed polled so far (what ``newsflow feeds status`` shows)."""
         return list(self._states.values())
@@ -206,8 +257,9 @@ class Fetcher:
                 state = self._state(feed)
                 state.next_poll_at = _now() + timedelta(seconds=feed.poll_interval)
                 continue
-            log.info("feed %s: %d found, %d fetched, %d known, %d failed%s%s", feed.id,
-                     report.found, report.fetched, report.skipped, report.failed,
+            log.info("feed %s: %d found, %d fetched, %d handed off, %d known, %d failed%s%s",
+                     feed.id, report.found, report.fetched, report.handed_off, report.skipped,
+                     report.failed,
                      " (not modified)" if report.not_modified else "",
                      f" ({report.error})" if report.error else "")
 
@@ -259,7 +311,7 @@ class Fetcher:
         state.discovered = found.discovered
         state.failures = 0
         state.items_found = report.found
-        state.items_fetched += report.fetched
+        state.items_fetched += report.fetched + report.handed_off
         state.last_success_at = _now()
         if found.problems:
             state.last_error, state.last_error_at = "; ".join(found.problems), _now()
@@ -294,76 +346,99 @@ class Fetcher:
 
     async def process_entries(self, feed: Feed, entries: Sequence[Entry],
                               report: FeedReport) -> None:
-        """Fetch and publish the entries not fetched before; dead-letter the ones that fail."""
-        report.found += len(entries)
-        unique: dict[str, Entry] = {}
-        for entry in entries:
-            unique.setdefault(canonical_url(entry.url), entry)
-        await asyncio.gather(*(self._article(feed, url, e, report) for url, e in unique.items()))
+        """Fetch and publish the entries not fetched before, or hand them to their host's owner.
 
-    async def _article(self, feed: Feed, url: str, entry: Entry, report: FeedReport) -> None:
-        aid = article_id(url)
-        if aid in self._ledger or aid in self._in_flight:
-            report.skipped += 1
+        Fetched here, each entry's outcome is counted in ``report`` (failures are
+        dead-lettered or left for the next poll). Handed off, the entries are on
+        the topic once this returns, and their owner fetches them.
+        """
+        report.found += len(entries)
+        found_at = _now()
+        new: dict[str, ArticleUrl] = {}
+        for entry in entries:
+            url = canonical_url(entry.url)
+            aid = article_id(url)
+            if aid in self._ledger:
+                report.skipped += 1
+            elif aid not in new:
+                new[aid] = ArticleUrl(article_id=aid, url=url, feed_id=feed.id, found_at=found_at,
+                                      feed_title=entry.title, feed_published=entry.published)
+        if self._hand_off is not None:
+            await self._hand_off(list(new.values()))
+            report.handed_off += len(new)
             return
+        loop = asyncio.get_running_loop()
+        waits: list[asyncio.Future[Outcome]] = []
+        for article in new.values():
+            wait: asyncio.Future[Outcome] = loop.create_future()
+            self.queues.put(article, wait.set_result)
+            waits.append(wait)
+        for outcome in await asyncio.gather(*waits):
+            report.count(outcome)
+
+    async def _fetch(self, article: ArticleUrl) -> Outcome:
+        """Fetch and publish one article unless the ledger knows it; never raises."""
+        aid, url = article.article_id, article.url
+        if aid in self._ledger or aid in self._in_flight:
+            return Outcome("known")
         self._in_flight.add(aid)
+        feed = self._configured.get(article.feed_id)
         try:
-            self._configure_host(feed, url_host(url))
-            raw = await self.fetch_article(feed, url, entry)
+            if feed is not None:
+                self._configure_host(feed, url_host(url))
+            raw = await self.fetch_article(article)
             await self._publish(Output(topics.RAW_ARTICLES, url_host(url), raw))
-            self._ledger.record(aid, url, feed.id, raw.status)
-            report.fetched += 1
+            self._ledger.record(aid, url, article.feed_id, raw.status)
             metrics.PUBLISHED.inc()
+            return Outcome("fetched")
         except TransientError as exc:
-            report.failed += 1
-            report.retry_later += 1
-            report.errors.append(str(exc))
             metrics.ERRORS.labels(_reason(exc)).inc()
-            log.warning("feed %s: %s: will retry next poll: %s", feed.id, url, exc)
+            log.warning("feed %s: %s: will retry next poll: %s", article.feed_id, url, exc)
+            return Outcome("retry", str(exc))
         except PermanentError as exc:
-            report.failed += 1
-            report.errors.append(str(exc))
             metrics.ERRORS.labels(_reason(exc)).inc()
-            await self._dead_letter(feed, url, exc)
-            self._ledger.record(aid, url, feed.id, 0)
+            await self._dead_letter(article, exc)
+            return Outcome("dead", str(exc))
         except Exception as exc:  # noqa: BLE001 - a bug or an unforeseen error costs one page
-            log.exception("feed %s: %s: unexpected error; dead-lettering", feed.id, url)
-            report.failed += 1
-            report.errors.append(f"{type(exc).__name__}: {exc}")
+            log.exception("feed %s: %s: unexpected error; dead-lettering", article.feed_id, url)
             metrics.ERRORS.labels("unexpected").inc()
-            await self._dead_letter(feed, url, exc)
-            self._ledger.record(aid, url, feed.id, 0)
+            await self._dead_letter(article, exc)
+            return Outcome("dead", f"{type(exc).__name__}: {exc}")
         finally:
             self._in_flight.discard(aid)
 
-    async def _dead_letter(self, feed: Feed, url: str, exc: Exception) -> None:
-        log.warning("feed %s: %s: dead-lettered: %s", feed.id, url, exc)
+    async def _dead_letter(self, article: ArticleUrl, exc: Exception) -> None:
+        """Publish why ``article`` cannot be fetched, and record it so it is not tried again."""
+        url, host = article.url, url_host(article.url)
+        log.warning("feed %s: %s: dead-lettered: %s", article.feed_id, url, exc)
         record = codec.dead_letter(
             stage=self.name,
             error=exc,
-            value=json.dumps({"url": url, "feed_id": feed.id}),
-            key=url_host(url),
+            value=json.dumps({"url": url, "feed_id": article.feed_id}),
+            key=host,
         )
-        await self._publish(Output(topics.dead_letter(topics.RAW_ARTICLES), url_host(url), record))
+        await self._publish(Output(topics.dead_letter(topics.RAW_ARTICLES), host, record))
+        self._ledger.record(article.article_id, url, article.feed_id, 0)
 
-    async def fetch_article(self, feed: Feed, url: str, entry: Entry) -> RawArticle:
+    async def fetch_article(self, article: ArticleUrl) -> RawArticle:
         """Fetch one article page and wrap it as a :class:`RawArticle`."""
+        url = article.url
         resp = await self.requests.get(url, kind="article", accept=HTML_TYPES)
         html = decode_html(resp)
         if not html.strip():
             raise PermanentError(f"{url}: empty page", reason="empty")
         return RawArticle(
-            article_id=article_id(url),
+            article_id=article.article_id,
             url=url,
             final_url=resp.final_url,
-            feed_id=feed.id,
+            feed_id=article.feed_id,
             fetched_at=datetime.now(UTC),
             status=resp.status,
             content_type=resp.content_type,
             headers=resp.headers,
             html=html,
             truncated=resp.truncated,
-            feed_title=entry.title,
-            feed_published=entry.published,
+            feed_title=article.feed_title,
+            feed_published=article.feed_published,
         )
 

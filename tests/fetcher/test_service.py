@@ -10,7 +10,7 @@ import pytest
 from newsflow import topics
 from newsflow.demo import ARTICLES, DemoSite, serve_demo_site
 from newsflow.feeds import Feed, FeedKind
-from newsflow.messages import DeadLetter, RawArticle
+from newsflow.messages import ArticleUrl, DeadLetter, RawArticle
 from newsflow.runtime import Output
 from services.fetcher import FeedReport, Fetcher, FetchPolicy, Ledger
 from services.fetcher.discover import Entry
@@ -91,10 +91,10 @@ async def test_a_feed_that_fails_is_reported_and_publishes_nothing(site: DemoSit
 
 async def test_an_unexpected_error_costs_one_page_only(site: DemoSite, tmp_path: Path) -> None:
     class Buggy(Fetcher):
-        async def fetch_article(self, feed: Feed, url: str, entry: Entry) -> RawArticle:
-            if url.endswith(ARTICLES[0].url_path):
+        async def fetch_article(self, article: ArticleUrl) -> RawArticle:
+            if article.url.endswith(ARTICLES[0].url_path):
                 raise RuntimeError("a bug")
-            return await super().fetch_article(feed, url, entry)
+            return await super().fetch_article(article)
 
     published: list[Output] = []
 

@@ -1,0 +1,108 @@
+"""Article URLs waiting to be fetched: one first-in-first-out queue per host.
+
+A host's queue is drained by at most as many workers as the host may have
+requests in flight, so a queued URL costs a few hundred bytes, not a task:
+tens of thousands can wait for slow hosts while fast hosts go on. Each URL
+comes with a ``done`` callback that is called exactly once with its
+:class:`Outcome`, except when the queues are cleared, which is how the Kafka
+runner keeps its partitions' offsets from moving past unfinished work.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from collections import deque
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from typing import Literal
+
+from newsflow.ids import url_host
+from newsflow.messages import ArticleUrl
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """What became of one article URL."""
+
+    status: Literal["fetched", "known", "retry", "dead"]
+    """Published; already fetched before; failed transiently (found again at the next poll);
+    failed for good (dead-lettered)."""
+    error: str | None = None
+
+
+Done = Callable[[Outcome], None]
+Work = Callable[[ArticleUrl], Awaitable[Outcome]]
+
+
+@dataclass(slots=True)
+class _Host:
+    waiting: deque[tuple[ArticleUrl, Done]]
+    workers: set[asyncio.Task[None]]
+
+
+class HostQueues:
+    """Per-host FIFO queues of article URLs, each drained by up to ``width(host)`` workers."""
+
+    def __init__(self, work: Work, width: Callable[[str], int]) -> None:
+        self._work = work
+        self._width = width
+        self._hosts: dict[str, _Host] = {}
+        self._size = 0
+
+    def __len__(self) -> int:
+        """URLs queued or being fetched, over all hosts."""
+        return self._size
+
+    def depth(self, host: str) -> int:
+        """URLs of ``host`` waiting for a worker."""
+        state = self._hosts.get(host)
+        return len(state.waiting) if state is not None else 0
+
+    def put(self, article: ArticleUrl, done: Done) -> None:
+        """Queue ``article`` behind the other URLs of its host; ``done`` gets its outcome."""
+        host = url_host(article.url)
+        state = self._hosts.get(host)
+        if state is None:
+            state = self._hosts[host] = _Host(deque(), set())
+        state.waiting.append((article, done))
+        self._size += 1
+        if len(state.workers) < max(1, self._width(host)):
+            task = asyncio.create_task(self._drain(host, state), name=f"host:{host}")
+            state.workers.add(task)
+
+    async def _drain(self, host: str, state: _Host) -> None:
+        try:
+            while state.waiting:
+                article, done = state.waiting.popleft()
+                try:
+                    outcome = await self._work(article)
+                except Exception as exc:  # noqa: BLE001 - the work should not raise; log, go on
+                    log.exception("%s: unexpected error", article.url)
+                    outcome = Outcome("retry", f"{type(exc).__name__}: {exc}")
+                self._size -= 1
+                done(outcome)
+        finally:
+            state.workers.discard(asyncio.current_task())  # type: ignore[arg-type]
+            if not state.workers and not state.waiting and self._hosts.get(host) is state:
+                del self._hosts[host]
+
+    async def clear(self) -> int:
+        """Drop every queued URL and stop the workers, without calling ``done``; say how many.
+
+        Used when the fetcher hands its hosts to another worker: what was not
+        finished here is read again from the topic by the new owner.
+        """
+        dropped = self._size
+        tasks = [t for state in self._hosts.values() for t in state.workers]
+        self._hosts.clear()
+        self._size = 0
+        for task in tasks:
+            task.cancel()
+        for task in tasks:
+            with contextlib.suppress(asyncio.CancelledError):
+                await task
+        return dropped
