@@ -17,14 +17,28 @@ Limits come from settings, replaced by those of the feeds that lead to the
 host (the strictest feed wins), and robots.txt's ``Crawl-delay`` can only
 lengthen the delay; :meth:`Pacer.configure` records each source separately so
 that a reloaded feed can loosen what it once tightened.
+
+A fetcher runs for months while its feeds link to ever more hosts, so the
+state of a host that has gone quiet is forgotten: each request looks at a
+couple of hosts, least recently looked at first, and drops any with no request
+running or waiting, no pause in force, its delay since the last request over
+(so forgetting it cannot shorten a gap) and idle for ``forget_after`` seconds
+(a minute by default, so that a busy host is not dropped and rebuilt between
+two of its requests). A throttled host forgotten that way starts its backoff
+afresh, like one that answered normally since. Limits set by a feed stay until the feed is
+forgotten; a Crawl-delay stays for twice robots.txt's time to live after
+robots.txt last reported it, so it outlives the cached robots.txt that set it
+(which is read again, and reports its Crawl-delay again, before the host's
+next request).
 """
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
+import math
 import time
-from collections import deque
+from collections import OrderedDict, deque
 from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass, field
 
@@ -34,6 +48,9 @@ from services.fetcher.errors import HostBackingOff
 Clock = Callable[[], float]
 #: The source name robots.txt's Crawl-delay is recorded under.
 ROBOTS = "robots"
+#: Hosts looked at for forgetting per request: more than the one a request can add, so the
+#: sweep keeps pace with new hosts, and few enough to cost nothing on the request path.
+_SWEEP = 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,6 +70,7 @@ class _Host:
     next_start: float = 0.0
     paused_until: float = 0.0
     throttles: int = 0
+    idle_since: float = 0.0
     wake: asyncio.Event = field(default_factory=asyncio.Event)
     task: asyncio.Task[None] | None = None
 
@@ -61,14 +79,18 @@ class Pacer:
     """Hands out request slots per host and globally; see the module docstring."""
 
     def __init__(self, default: Limits, *, global_limit: int, max_wait: float = 60.0,
-                 backoff_initial: float = 1.0, clock: Clock = time.monotonic) -> None:
+                 backoff_initial: float = 1.0, clock: Clock = time.monotonic,
+                 forget_after: float = 60.0, robots_ttl: float = math.inf) -> None:
         self._default = default
         self._global = asyncio.Semaphore(global_limit)
         self._max_wait = max_wait
         self._backoff_initial = backoff_initial
         self._clock = clock
-        self._hosts: dict[str, _Host] = {}
+        self._forget_after = forget_after
+        self._robots_ttl = robots_ttl
+        self._hosts: OrderedDict[str, _Host] = OrderedDict()  # least recently looked at first
         self._sources: dict[str, dict[str, tuple[int | None, float | None]]] = {}
+        self._robots_at: dict[str, float] = {}
 
     # ------------------------------------------------------------ configuration
 
@@ -76,19 +98,31 @@ class Pacer:
                   delay: float | None = None) -> None:
         """Record ``source``'s limits for ``host`` (a feed id, or ``robots`` for Crawl-delay)."""
         wanted = (concurrency, delay)
-        sources = self._sources.setdefault(host, {})
+        if source == ROBOTS:
+            # Dated, and tied to the host's state, so that the sweep drops it once stale.
+            self._robots_at[host] = self._clock()
+            self._host(host)
+        sources = self._sources.get(host, {})
         if sources.get(source, (None, None)) != wanted:
             if wanted == (None, None):
                 sources.pop(source, None)
             else:
                 sources[source] = wanted
-            self._update(host)
+            self._set_sources(host, sources)
 
     def forget(self, source: str) -> None:
         """Drop every limit ``source`` set (a feed removed or changed)."""
-        for host, sources in self._sources.items():
+        for host, sources in list(self._sources.items()):
             if sources.pop(source, None) is not None:
-                self._update(host)
+                self._set_sources(host, sources)
+
+    def _set_sources(self, host: str, sources: dict[str, tuple[int | None, float | None]]) -> None:
+        """Store ``host``'s sources (none: no entry at all) and apply its new limits."""
+        if sources:
+            self._sources[host] = sources
+        else:
+            self._sources.pop(host, None)
+        self._update(host)
 
     def limits(self, host: str) -> Limits:
         """The limits in force for ``host``.
@@ -137,11 +171,16 @@ class Pacer:
         state = self._hosts.get(host)
         return len(state.waiters) if state else 0
 
+    def paced_hosts(self) -> frozenset[str]:
+        """The hosts whose pacing state is held: those asked recently (limits are kept apart)."""
+        return frozenset(self._hosts)
+
     # -------------------------------------------------------------------- slots
 
     @contextlib.asynccontextmanager
     async def slot(self, host: str) -> AsyncIterator[None]:
         """Wait for ``host``'s turn and a global slot; hold both while the request runs."""
+        self._sweep()  # first, so that the state used below is never the one dropped
         state = self._host(host)
         self._check_pause(state)
         ticket: asyncio.Future[None] = asyncio.get_running_loop().create_future()
@@ -170,15 +209,43 @@ class Pacer:
     def _release(self, state: _Host) -> None:
         state.active -= 1
         self._global.release()
+        now = state.idle_since = self._clock()
         if state.limits.concurrency == 1:
-            state.next_start = max(state.next_start, self._clock() + state.limits.delay)
+            state.next_start = max(state.next_start, now + state.limits.delay)
         state.wake.set()
 
     def _host(self, host: str) -> _Host:
         state = self._hosts.get(host)
         if state is None:
-            state = self._hosts[host] = _Host(host, self.limits(host))
+            state = self._hosts[host] = _Host(host, self.limits(host), idle_since=self._clock())
         return state
+
+    def _sweep(self) -> None:
+        """Look at the hosts least recently looked at; forget those gone quiet, requeue others."""
+        now = self._clock()
+        for _ in range(min(_SWEEP, len(self._hosts))):
+            name, state = next(iter(self._hosts.items()))
+            if self._quiet(state, now):
+                self._drop(name)
+            else:
+                self._hosts.move_to_end(name)
+
+    def _quiet(self, state: _Host, now: float) -> bool:
+        """Whether forgetting ``state`` changes nothing a request to its host could notice."""
+        return (state.active == 0 and not state.waiters
+                and (state.task is None or state.task.done())
+                and max(state.next_start, state.paused_until) <= now
+                and now - state.idle_since >= self._forget_after
+                and now - self._robots_at.get(state.name, -math.inf) >= 2 * self._robots_ttl)
+
+    def _drop(self, host: str) -> None:
+        """Forget ``host``'s pacing, its queue-depth series and its stale Crawl-delay."""
+        del self._hosts[host]
+        metrics.HOST_QUEUE.remove(host)
+        if self._robots_at.pop(host, None) is not None:
+            sources = self._sources.get(host, {})
+            sources.pop(ROBOTS, None)
+            self._set_sources(host, sources)
 
     async def _dispatch(self, state: _Host) -> None:
         """The one worker of a host: grant waiting requests their turn, in order."""

@@ -39,7 +39,8 @@ class Requester:
         self._options = options
         self.pacer = Pacer(Limits(options.host_concurrency, options.host_delay),
                            global_limit=options.concurrency, max_wait=options.retry_max,
-                           backoff_initial=max(options.retry_initial, 0.001))
+                           backoff_initial=max(options.retry_initial, 0.001),
+                           robots_ttl=options.robots_ttl)
         self.robots = Robots(self._get_robots, self.pacer, user_agent=policy.user_agent,
                              ttl=options.robots_ttl)
 

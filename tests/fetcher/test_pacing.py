@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import threading
 import time
 from collections.abc import Iterator
@@ -11,12 +12,13 @@ from email.utils import format_datetime
 from pathlib import Path
 
 import pytest
+from prometheus_client import REGISTRY
 
 from newsflow.feeds import Feed, FeedKind
 from services.fetcher import FetcherOptions
 from services.fetcher.client import retry_after_seconds
 from services.fetcher.errors import HostBackingOff
-from services.fetcher.pacing import Limits, Pacer
+from services.fetcher.pacing import ROBOTS, Limits, Pacer
 from tests.fetcher.harness import Harness
 from tests.fetcher.server import Reply, Seen, Site, page, rss
 
@@ -153,4 +155,125 @@ async def test_queue_depth_and_order() -> None:
     assert pacer.queue_depth("h") >= 3
     await asyncio.gather(*tasks)
     assert order == [0, 1, 2, 3, 4] and pacer.queue_depth("h") == 0
+    await pacer.close()
+
+
+class FakeClock:
+    """A clock that moves only when told, so that pacing decisions are exact."""
+
+    def __init__(self) -> None:
+        self.now = 0.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+async def ask(pacer: Pacer, host: str) -> None:
+    """One request to ``host`` that takes no time; every request also sweeps quiet hosts."""
+    async with pacer.slot(host):
+        pass
+
+
+async def test_a_quiet_host_is_forgotten_after_its_idle_time() -> None:
+    clock = FakeClock()
+    pacer = Pacer(Limits(1, 10.0), global_limit=4, clock=clock, forget_after=60.0)
+    await ask(pacer, "h")
+    clock.now = 30.0  # its delay is over, but it has not been idle for a minute
+    await ask(pacer, "poke")
+    assert "h" in pacer.paced_hosts()
+    clock.now = 60.0
+    await ask(pacer, "poke")
+    assert "h" not in pacer.paced_hosts()
+    assert REGISTRY.get_sample_value("newsflow_fetcher_host_queue_depth", {"host": "h"}) is None
+    await pacer.close()
+
+
+async def test_a_host_is_kept_while_a_request_runs_or_waits() -> None:
+    clock = FakeClock()
+    pacer = Pacer(Limits(1, 0.0), global_limit=4, clock=clock, forget_after=0.0)
+    entered, leave = asyncio.Event(), asyncio.Event()
+
+    async def hold() -> None:
+        async with pacer.slot("h"):
+            entered.set()
+            await leave.wait()
+
+    running = asyncio.create_task(hold())
+    await entered.wait()
+    waiting = asyncio.create_task(ask(pacer, "h"))
+    while pacer.queue_depth("h") == 0:
+        await asyncio.sleep(0)
+    clock.now = 100.0
+    await ask(pacer, "poke")
+    await ask(pacer, "poke")
+    assert "h" in pacer.paced_hosts()
+    leave.set()
+    await asyncio.gather(running, waiting)
+    await ask(pacer, "poke")
+    await ask(pacer, "poke")
+    assert "h" not in pacer.paced_hosts()
+    await pacer.close()
+
+
+async def test_a_paused_host_is_kept_until_the_pause_ends() -> None:
+    clock = FakeClock()
+    pacer = Pacer(Limits(1, 0.0), global_limit=4, clock=clock, forget_after=0.0)
+    pacer.throttled("h", 30.0)
+    clock.now = 29.0
+    await ask(pacer, "poke")
+    assert "h" in pacer.paced_hosts() and pacer.paused_for("h") == 1.0
+    clock.now = 30.0
+    await ask(pacer, "poke")
+    assert "h" not in pacer.paced_hosts()
+    await pacer.close()
+
+
+async def test_the_gap_holds_across_forgetting_and_the_feed_limits_stay() -> None:
+    clock = FakeClock()
+    pacer = Pacer(Limits(1, 0.0), global_limit=4, clock=clock, forget_after=0.0)
+    pacer.configure("h", "feed", delay=10.0)
+    await ask(pacer, "h")
+    clock.now = 10.0
+    await ask(pacer, "poke")
+    assert "h" not in pacer.paced_hosts()  # its gap is over: nothing left to remember
+    assert pacer.limits("h") == Limits(1, 10.0)  # but the feed's limits are
+    await ask(pacer, "h")  # granted at once, 10 s after the last request
+    clock.now = 15.0
+    await ask(pacer, "poke")
+    assert "h" in pacer.paced_hosts()  # 5 s of its gap remain
+    waiting = asyncio.create_task(ask(pacer, "h"))
+    for _ in range(10):
+        await asyncio.sleep(0)
+    assert not waiting.done() and pacer.queue_depth("h") == 1  # not before the gap is over
+    waiting.cancel()
+    with contextlib.suppress(asyncio.CancelledError):
+        await waiting
+    await pacer.close()
+
+
+async def test_a_crawl_delay_outlives_the_robots_txt_that_set_it() -> None:
+    clock = FakeClock()
+    pacer = Pacer(Limits(1, 0.0), global_limit=4, clock=clock, forget_after=0.0,
+                  robots_ttl=100.0)
+    pacer.configure("h", ROBOTS, delay=5.0)
+    pacer.configure("h", "feed", concurrency=2)
+    clock.now = 150.0
+    pacer.configure("h", ROBOTS, delay=5.0)  # robots.txt read again, same Crawl-delay
+    clock.now = 349.0
+    await ask(pacer, "poke")
+    assert "h" in pacer.paced_hosts() and pacer.limits("h") == Limits(2, 5.0)
+    clock.now = 350.0
+    await ask(pacer, "poke")
+    assert "h" not in pacer.paced_hosts()
+    assert pacer.limits("h") == Limits(2, 0.0)  # the Crawl-delay went, the feed's limit stays
+    await pacer.close()
+
+
+async def test_state_stays_small_over_ever_more_hosts() -> None:
+    clock = FakeClock()
+    pacer = Pacer(Limits(1, 1.0), global_limit=4, clock=clock, forget_after=5.0)
+    for i in range(1000):
+        clock.now = float(i)
+        await ask(pacer, f"host-{i}")
+    assert len(pacer.paced_hosts()) <= 6  # the hosts of the last five seconds, and this one
     await pacer.close()
