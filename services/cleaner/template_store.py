@@ -27,6 +27,7 @@ from sqlalchemy.exc import OperationalError
 
 from newsflow.errors import TransientError
 from services.cleaner.templates import Observation
+from services.store.repository import create_tables
 
 metadata = MetaData()
 
@@ -49,10 +50,7 @@ class TemplateStore:
 
     def open(self) -> None:
         """Create the table if needed."""
-        try:
-            metadata.create_all(self._engine)
-        except OperationalError as exc:
-            raise TransientError(f"template store unavailable: {exc}") from exc
+        create_tables(metadata, self._engine, "template store")
 
     def load(self, site: str) -> list[Observation]:
         """The most recent observations of ``site``, oldest first."""

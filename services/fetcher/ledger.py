@@ -39,6 +39,7 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import OperationalError
 
 from newsflow.errors import TransientError
+from services.store.repository import create_tables
 
 metadata = MetaData()
 
@@ -69,10 +70,7 @@ class Ledger:
 
     def open(self) -> None:
         """Create the table if needed and load the ids already fetched."""
-        try:
-            metadata.create_all(self._engine)
-        except OperationalError as exc:
-            raise TransientError(f"fetcher ledger unavailable: {exc}") from exc
+        create_tables(metadata, self._engine, "fetcher ledger")
         self.refresh()
 
     def refresh(self) -> int:

@@ -18,6 +18,7 @@ from sqlalchemy import Column, DateTime, Engine, Integer, MetaData, String, Tabl
 from sqlalchemy.exc import OperationalError
 
 from newsflow.errors import TransientError
+from services.store.repository import create_tables
 
 metadata = MetaData()
 
@@ -111,10 +112,7 @@ class FeedStateStore:
 
     def open(self) -> None:
         """Create the table if needed."""
-        try:
-            metadata.create_all(self._engine)
-        except OperationalError as exc:
-            raise TransientError(f"fetcher state unavailable: {exc}") from exc
+        create_tables(metadata, self._engine, "fetcher state")
 
     def load(self) -> dict[str, FeedState]:
         """Every feed's saved state, by feed id."""

@@ -16,10 +16,10 @@ from typing import Any
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import Engine, Table, create_engine, event, func, select
+from sqlalchemy import Engine, MetaData, Table, create_engine, event, func, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection
-from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
+from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError, ProgrammingError
 
 from newsflow.errors import PermanentError, TransientError
 from newsflow.ids import content_hash, url_host
@@ -41,6 +41,25 @@ def make_engine(url: str) -> Engine:
             cur.execute("PRAGMA busy_timeout=10000")
             cur.close()
     return engine
+
+
+def create_tables(metadata: MetaData, engine: Engine, what: str) -> None:
+    """Create ``metadata``'s missing tables, safe against another process doing the same.
+
+    Services that keep state beside the store (the fetcher's ledger, the
+    cleaner's templates) create their own tables at start. Two replicas starting
+    together can both see a table missing; PostgreSQL then refuses the second
+    CREATE, and a second look finds the table there.
+    """
+    for attempt in (1, 2):
+        try:
+            metadata.create_all(engine)
+            return
+        except OperationalError as exc:
+            raise TransientError(f"{what} unavailable: {exc}") from exc
+        except (IntegrityError, ProgrammingError):
+            if attempt == 2:
+                raise
 
 
 def migrate(engine: Engine) -> None:
