@@ -82,6 +82,7 @@ async def open_fetcher(settings: Settings, feeds: Sequence[Feed], publish: Publi
     await asyncio.to_thread(ledger.open)
     await asyncio.to_thread(state.open)
     client = make_client(timeout=settings.fetch_timeout,
+                         allowed_networks=tuple(settings.allowed_networks),
                          max_connections=max(settings.fetch_concurrency * 2, 100))
     try:
         async with client:

@@ -107,7 +107,7 @@ class Robots:
             return _Entry(None, self._clock() + FAILURE_TTL, error=str(exc))
         rules = Protego.parse(resp.body.decode("utf-8", "replace"))
         delay = rules.crawl_delay(self._agent)
-        if delay:
-            host = urlsplit(site).hostname or ""
-            self._pacer.configure(host, ROBOTS, delay=min(float(delay), MAX_CRAWL_DELAY))
+        # Set or, when a re-read robots.txt dropped its Crawl-delay, cleared.
+        self._pacer.configure(urlsplit(site).hostname or "", ROBOTS,
+                              delay=min(float(delay), MAX_CRAWL_DELAY) if delay else None)
         return _Entry(rules, self._clock() + self._ttl)

@@ -170,7 +170,7 @@ class _NoCookies(CookieJar):
 
 
 def make_client(*, timeout: float, max_connections: int,
-                allowed_networks: Sequence[IPNetwork] = (),
+                allowed_networks: Sequence[IPNetwork],
                 resolver: AbstractResolver | None = None) -> httpx.AsyncClient:
     """The fetcher's client: no redirects followed, no proxies from the environment, no cookies.
 

@@ -77,7 +77,8 @@ class Harness:
         ledger.open()
         state.open()
         try:
-            async with make_client(timeout=self.policy.timeout, max_connections=100) as client:
+            async with make_client(timeout=self.policy.timeout, max_connections=100,
+                                   allowed_networks=self.policy.allowed_networks) as client:
                 fetcher = Fetcher(feeds, client=client, policy=self.policy, ledger=ledger,
                                   publish=publish, options=self.options, state=state)
                 run.reports += await fetcher.run(once=True)

@@ -74,7 +74,8 @@ async def test_a_name_rebound_to_loopback_after_the_check_is_refused_at_connect(
         site: Site, dns: ScriptedDNS) -> None:
     dns.answers = [PUBLIC, "127.0.0.1"]  # public to the check, loopback to the connection
     url = f"http://rebind.test:{_port(site)}/a.html"
-    async with make_client(timeout=5, max_connections=4, resolver=dns) as client:
+    async with make_client(timeout=5, max_connections=4, allowed_networks=(),
+                           resolver=dns) as client:
         with pytest.raises(FetchRefused, match="rebind.test resolved to 127.0.0.1 when "
                                                "connecting") as info:
             await fetch(client, url, FetchPolicy(timeout=5))
@@ -97,7 +98,7 @@ async def test_an_allowed_name_is_fetched_through_the_same_dns(
 async def test_loopback_by_name_is_refused_at_connect_even_without_check_url(
         site: Site) -> None:
     url = f"http://localhost:{_port(site)}/a.html"  # the system's own resolver answers
-    async with make_client(timeout=5, max_connections=4) as client:
+    async with make_client(timeout=5, max_connections=4, allowed_networks=()) as client:
         with pytest.raises(FetchRefused, match="localhost resolved to .* when connecting"):
             await client.get(url)
     assert site.seen == []
