@@ -3,9 +3,10 @@
 ``make bench-fetch`` (``python -m benchmarks.fetch --pages 10000 --hosts 200``)
 starts the benchmark site in its own process (:mod:`benchmarks.fetch_server`:
 an RSS feed per host on 127.0.0.2 and up), a private Kafka broker (or uses
-``KAFKA_BOOTSTRAP_SERVERS``), and ``newsflow fetcher`` as real processes (two
-shards by default, one per core, splitting the feeds by host) with a feeds file
-naming every host's feed. It watches the topic's end offsets until every page
+``KAFKA_BOOTSTRAP_SERVERS``), and ``newsflow fetcher`` as real processes (two by
+default, one per core, sharing one ledger and splitting the hosts between them
+by the partitions of ``news.articles.urls.v1``) with a feeds file naming every
+host's feed. It watches the topic's end offsets until every page
 is on ``news.articles.raw.v1``, then prints pages/s from the server's first
 request to the broker's acknowledgement of the last page, the count on the
 topic, and the server's own record of the smallest gap between two requests to
@@ -89,13 +90,11 @@ def _cpu_seconds(pid: int) -> float:
 def _fetchers(args: argparse.Namespace, env: dict[str, str], logs: Path) -> list[
         subprocess.Popen[bytes]]:
     procs = []
-    for shard in range(args.shards):
-        with (logs / f"fetcher-{shard}.log").open("wb") as log:
+    for n in range(args.fetchers):
+        with (logs / f"fetcher-{n}.log").open("wb") as log:
             procs.append(subprocess.Popen(
                 [sys.executable, "-m", "newsflow", "fetcher"], stdout=log,
-                stderr=subprocess.STDOUT,
-                env={**env, "NEWSFLOW_FETCHER_SHARD": str(shard),
-                     "NEWSFLOW_FETCHER_STATE_URL": f"sqlite:///{logs / f'state-{shard}.sqlite'}"}))
+                stderr=subprocess.STDOUT, env=env))
     return procs
 
 
@@ -115,8 +114,12 @@ def run(args: argparse.Namespace, bootstrap: str, port: int, tmp: Path,
            "NEWSFLOW_FEEDS_FILE": str(feeds), "NEWSFLOW_ALLOWED_NETWORKS": "127.0.0.0/8",
            "NEWSFLOW_HOST_DELAY": str(args.delay), "NEWSFLOW_HOST_CONCURRENCY": "1",
            "NEWSFLOW_FETCH_CONCURRENCY": str(args.concurrency),
-           "NEWSFLOW_FETCHER_SHARDS": str(args.shards), "NEWSFLOW_LOG_LEVEL": "WARNING"}
-    settings = Settings(kafka_bootstrap_servers=bootstrap, topic_namespace=namespace)
+           "NEWSFLOW_TOPIC_PARTITIONS": str(args.partitions),
+           "NEWSFLOW_CONSUMER_GROUP_PREFIX": namespace.rstrip("."),
+           "NEWSFLOW_FETCHER_STATE_URL": f"sqlite:///{tmp / 'fetcher.sqlite'}",
+           "NEWSFLOW_LOG_LEVEL": "WARNING"}
+    settings = Settings(kafka_bootstrap_servers=bootstrap, topic_namespace=namespace,
+                        topic_partitions=args.partitions)
     asyncio.run(ensure_topics(settings))
     started = time.monotonic()
     procs = _fetchers(args, env, tmp)
@@ -137,7 +140,8 @@ def run(args: argparse.Namespace, bootstrap: str, port: int, tmp: Path,
     return {
         "pages": want, "hosts": args.hosts, "pages_per_host": per_host,
         "per_host_delay_s": args.delay, "per_host_concurrency": 1,
-        "global_concurrency_per_process": args.concurrency, "fetcher_processes": args.shards,
+        "global_concurrency_per_process": args.concurrency, "fetcher_processes": args.fetchers,
+        "url_topic_partitions": args.partitions,
         "messages_on_topic": count, "dead_letters": dead,
         "seconds_first_request_to_last_ack": round(elapsed, 3),
         "seconds_process_start_to_last_ack": round(last - started, 3),
@@ -164,8 +168,10 @@ def main() -> int:
                         help="per-host delay in seconds (default 0.2)")
     parser.add_argument("--concurrency", type=int, default=128,
                         help="global concurrency of each fetcher process (default 128)")
-    parser.add_argument("--shards", type=int, default=2,
-                        help="fetcher processes, splitting the feeds by host (default 2)")
+    parser.add_argument("--fetchers", type=int, default=2,
+                        help="fetcher processes, splitting the hosts between them (default 2)")
+    parser.add_argument("--partitions", type=int, default=8,
+                        help="partitions of each topic, so of the hosts (default 8)")
     parser.add_argument("--timeout", type=float, default=300, help="give up after (s)")
     parser.add_argument("--out", type=Path, default=Path("bench-results/fetch.json"))
     args = parser.parse_args()
@@ -190,7 +196,7 @@ def main() -> int:
     stats = result["server"]
     print(f"{result['messages_on_topic']} of {result['pages']} pages from {args.hosts} hosts "
           f"fetched and published to Kafka in {result['seconds_first_request_to_last_ack']} s "
-          f"(first request to last ack, {args.shards} fetcher processes): "
+          f"(first request to last ack, {args.fetchers} fetcher processes): "
           f"{result['pages_per_s']} pages/s (target {TARGET_PAGES_PER_S:.0f})")
     gap = stats["min_gap_per_host_s"]
     print(f"server: smallest gap between two requests to one host "

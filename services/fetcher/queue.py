@@ -90,19 +90,25 @@ class HostQueues:
             if not state.workers and not state.waiting and self._hosts.get(host) is state:
                 del self._hosts[host]
 
-    async def clear(self) -> int:
-        """Drop every queued URL and stop the workers, without calling ``done``; say how many.
+    async def clear(self, grace: float = 0.0) -> int:
+        """Drop every waiting URL without calling its ``done``; say how many were left undone.
 
-        Used when the fetcher hands its hosts to another worker: what was not
-        finished here is read again from the topic by the new owner.
+        URLs already taken by a worker get ``grace`` seconds to finish (and call
+        ``done``) before their workers are cancelled. Used when the fetcher hands
+        its hosts to another worker: a page being downloaded is worth finishing,
+        since the next owner would otherwise ask the site for it again; what was
+        not finished here is read again from the topic by the next owner.
         """
-        dropped = self._size
+        for state in self._hosts.values():
+            state.waiting.clear()
         tasks = [t for state in self._hosts.values() for t in state.workers]
-        self._hosts.clear()
-        self._size = 0
+        if tasks and grace > 0:
+            await asyncio.wait(tasks, timeout=grace)
         for task in tasks:
             task.cancel()
         for task in tasks:
             with contextlib.suppress(asyncio.CancelledError):
                 await task
-        return dropped
+        undone, self._size = self._size, 0
+        self._hosts.clear()
+        return undone

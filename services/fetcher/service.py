@@ -148,6 +148,7 @@ class Fetcher:
         self._owns = owns or (lambda host: True)
         self.feeds = self._select(feeds)
         self.requests = Requester(client, policy, options)
+        self._grace = policy.timeout
         self.queues = HostQueues(self._fetch,
                                  lambda host: self.requests.pacer.limits(host).concurrency)
         self._ledger = ledger
@@ -221,16 +222,17 @@ class Fetcher:
     async def release(self) -> int:
         """Stop polling and drop queued URLs: this process no longer owns its hosts.
 
-        Returns how many queued URLs were dropped; they are still on the topic,
-        for the next owner. The ledger is written first, so that the next owner
-        knows what was fetched here.
+        Pages already being fetched get up to the request timeout to finish.
+        Returns how many queued URLs were left undone; they are still on the
+        topic, for the next owner. The ledger is written before this returns, so
+        that the next owner knows what was fetched here.
         """
         for feed_id in list(self._tasks):
             self._stop(feed_id)
         self.feeds = []
-        dropped = await self.queues.clear()
+        undone = await self.queues.clear(grace=self._grace)
         await self._flush()
-        return dropped
+        return undone
 
     async def take_over(self, owns: Callable[[str], bool]) -> None:
         """Own the hosts ``owns`` accepts: learn what others fetched, poll those hosts' feeds."""
