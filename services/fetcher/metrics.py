@@ -34,4 +34,8 @@ RELOADS = Counter(
 HOST_QUEUE = Gauge(
     "newsflow_fetcher_host_queue_depth", "Requests waiting for their host's turn.", ["host"]
 )
+HOST_URLS = Gauge(
+    "newsflow_fetcher_host_urls_waiting",
+    "Article URLs queued for their host, not yet taken by a worker.", ["host"]
+)
 IN_FLIGHT = Gauge("newsflow_fetcher_in_flight", "Requests being sent or read right now.")

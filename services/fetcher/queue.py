@@ -20,6 +20,7 @@ from typing import Literal
 
 from newsflow.ids import url_host
 from newsflow.messages import ArticleUrl
+from services.fetcher import metrics
 
 log = logging.getLogger(__name__)
 
@@ -69,6 +70,7 @@ class HostQueues:
         if state is None:
             state = self._hosts[host] = _Host(deque(), set())
         state.waiting.append((article, done))
+        metrics.HOST_URLS.labels(host).set(len(state.waiting))
         self._size += 1
         if len(state.workers) < max(1, self._width(host)):
             task = asyncio.create_task(self._drain(host, state), name=f"host:{host}")
@@ -78,6 +80,7 @@ class HostQueues:
         try:
             while state.waiting:
                 article, done = state.waiting.popleft()
+                metrics.HOST_URLS.labels(host).set(len(state.waiting))
                 try:
                     outcome = await self._work(article)
                 except Exception as exc:  # noqa: BLE001 - the work should not raise; log, go on
@@ -89,6 +92,7 @@ class HostQueues:
             state.workers.discard(asyncio.current_task())  # type: ignore[arg-type]
             if not state.workers and not state.waiting and self._hosts.get(host) is state:
                 del self._hosts[host]
+                metrics.HOST_URLS.remove(host)
 
     async def clear(self, grace: float = 0.0) -> int:
         """Drop every waiting URL without calling its ``done``; say how many were left undone.
@@ -110,5 +114,7 @@ class HostQueues:
             with contextlib.suppress(asyncio.CancelledError):
                 await task
         undone, self._size = self._size, 0
+        for host in self._hosts:
+            metrics.HOST_URLS.remove(host)
         self._hosts.clear()
         return undone

@@ -106,3 +106,25 @@ async def test_clear_without_grace_stops_the_started_one_too() -> None:
     while not got:
         await asyncio.sleep(0.01)
     assert got == [Outcome("fetched")]
+
+
+async def test_waiting_urls_per_host_are_a_metric_that_goes_when_the_host_is_done() -> None:
+    from prometheus_client import REGISTRY
+
+    def waiting(host: str) -> float | None:
+        return REGISTRY.get_sample_value("newsflow_fetcher_host_urls_waiting", {"host": host})
+
+    rec = Recorder()
+    rec.gate.clear()
+    queues = HostQueues(rec.work, lambda host: 1)
+    got: list[Outcome] = []
+    for n in range(4):
+        queues.put(url("metered", n), got.append)
+    while not rec.started:
+        await asyncio.sleep(0.001)
+    assert waiting("metered") == 3  # one taken by the worker, three waiting
+    rec.gate.set()
+    while len(got) < 4:
+        await asyncio.sleep(0.01)
+    await asyncio.sleep(0.01)  # the worker's exit
+    assert waiting("metered") is None
