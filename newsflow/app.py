@@ -217,7 +217,7 @@ async def _fetcher_service(settings: Settings, stop: asyncio.Event) -> None:
 
         async def hand_off(articles: Sequence[ArticleUrl]) -> None:
             await kafka.publish_all(producer, settings, [
-                Output(topics.ARTICLE_URLS, url_host(a.url), a) for a in articles])
+                Output(topics.ARTICLE_URLS, url_host(a.fetch_url or a.url), a) for a in articles])
 
         async with open_fetcher(settings, feeds, publish, hand_off=hand_off,
                                 owns=lambda host: False) as fetcher:  # until partitions come

@@ -44,6 +44,10 @@ class ArticleUrl(Message):
     found_at: AwareDatetime
     feed_title: str | None = Field(None, description="Entry title given by the feed, if any.")
     feed_published: AwareDatetime | None = Field(None, description="Entry date in the feed.")
+    fetch_url: str | None = Field(
+        None, description="Where to fetch it, when a redirect from another host led there "
+        "(the message is then keyed by this URL's host).")
+    hops: int = Field(0, ge=0, description="Redirects to other hosts followed so far.")
 
     model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
 

@@ -29,9 +29,16 @@ from urllib.parse import urljoin, urlsplit
 import httpx
 
 from newsflow.errors import FetchFailed, FetchRefused
+from newsflow.ids import url_host
 from newsflow.settings import IPNetwork
 from services.fetcher import metrics
-from services.fetcher.errors import ServerError, Throttled, Timeout, Unreachable
+from services.fetcher.errors import (
+    CrossHostRedirect,
+    ServerError,
+    Throttled,
+    Timeout,
+    Unreachable,
+)
 
 _REDIRECTS = frozenset({301, 302, 303, 307, 308})
 _THROTTLED = frozenset({429, 503})
@@ -170,6 +177,9 @@ async def fetch(
 ) -> Response:
     """GET ``url`` under ``policy``, following redirects ourselves so each hop is checked.
 
+    Redirects within the host are followed here; one to another host raises
+    :class:`CrossHostRedirect`, so that the caller can wait for that host's turn.
+
     ``accept`` lists the content types wanted (e.g. :data:`HTML_TYPES`); a
     response of another type is refused with a reason. Article bodies are cut at
     ``policy.max_bytes`` (``truncated`` says so); feed documents (``kind`` other
@@ -189,7 +199,11 @@ async def fetch(
                     async with client.stream("GET", current, headers=headers) as resp:
                         metrics.REQUESTS.labels(kind, str(resp.status_code)).inc()
                         if resp.status_code in _REDIRECTS and "location" in resp.headers:
-                            current = urljoin(current, resp.headers["location"])
+                            target = urljoin(current, resp.headers["location"])
+                            if url_host(target) != url_host(url):
+                                raise CrossHostRedirect(f"{current} redirects to {target}",
+                                                        target)
+                            current = target
                             continue
                         return await _read(resp, url, current, policy, accept, kind)
                 finally:

@@ -13,6 +13,10 @@
     ├── FetchRefused               scheme, address, content type, robots.txt, decompression bomb
     └── FetchFailed                4xx, redirect loop, unreadable body or feed, XML entities
 
+Besides the errors, :class:`CrossHostRedirect` is how :func:`~services.fetcher.client.fetch`
+says "this answer sends you to another host": the request to that host must wait
+for that host's turn (or go to the fetcher that owns it), not ride on this one's.
+
 Every error has a short machine-readable ``reason`` (``timeout``, ``http_429``,
 ``robots``, ``decompression_bomb``...), which labels the errors metric and the
 dead-letter record, so an operator can tell a slow drip from a 404 without
@@ -21,7 +25,17 @@ reading logs.
 
 from __future__ import annotations
 
-from newsflow.errors import TransientError
+from newsflow.errors import NewsflowError, TransientError
+
+
+class CrossHostRedirect(NewsflowError):
+    """A redirect to another host; ``location`` is the absolute URL it points to."""
+
+    reason = "cross_host_redirect"
+
+    def __init__(self, message: str, location: str) -> None:
+        super().__init__(message)
+        self.location = location
 
 
 class FetchTransient(TransientError):

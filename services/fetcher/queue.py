@@ -29,9 +29,9 @@ log = logging.getLogger(__name__)
 class Outcome:
     """What became of one article URL."""
 
-    status: Literal["fetched", "known", "retry", "dead"]
-    """Published; already fetched before; failed transiently (found again at the next poll);
-    failed for good (dead-lettered)."""
+    status: Literal["fetched", "known", "moved", "retry", "dead"]
+    """Published; already fetched before; redirected to a host another fetcher owns (handed
+    to it); failed transiently (found again at the next poll); failed for good (dead-lettered)."""
     error: str | None = None
 
 
@@ -65,7 +65,7 @@ class HostQueues:
 
     def put(self, article: ArticleUrl, done: Done) -> None:
         """Queue ``article`` behind the other URLs of its host; ``done`` gets its outcome."""
-        host = url_host(article.url)
+        host = url_host(article.fetch_url or article.url)
         state = self._hosts.get(host)
         if state is None:
             state = self._hosts[host] = _Host(deque(), set())

@@ -5,18 +5,27 @@ nothing), then the request waits for its host's turn (:class:`Pacer`), then it
 is sent under the safety policy (:func:`fetch`). Transient errors are retried
 with jittered exponential backoff (stamina); a 429/503 also pauses the whole
 host for its ``Retry-After``, so the retry and every other request to that
-host wait it out. Permanent errors are never retried.
+host wait it out. Permanent errors are never retried. A redirect to another
+host starts over on that host: its robots.txt, its turn, its retries.
 """
 
 from __future__ import annotations
 
+import dataclasses
+from collections.abc import Callable
+
 import httpx
 import stamina
 
-from newsflow.errors import TransientError
+from newsflow.errors import FetchFailed, TransientError
 from newsflow.ids import url_host
 from services.fetcher.client import FetchPolicy, Response, fetch
-from services.fetcher.errors import HostBackingOff, RobotsUnavailable, Throttled
+from services.fetcher.errors import (
+    CrossHostRedirect,
+    HostBackingOff,
+    RobotsUnavailable,
+    Throttled,
+)
 from services.fetcher.options import FetcherOptions
 from services.fetcher.pacing import Limits, Pacer
 from services.fetcher.robots import Robots
@@ -45,8 +54,30 @@ class Requester:
                              ttl=options.robots_ttl)
 
     async def get(self, url: str, *, kind: str, accept: tuple[str, ...] | None = None,
-                  headers: dict[str, str] | None = None) -> Response:
-        """GET ``url`` once robots.txt allows it, when its host's turn comes, with retries."""
+                  headers: dict[str, str] | None = None,
+                  follow: Callable[[str], bool] | None = None) -> Response:
+        """GET ``url`` once robots.txt allows it, when its host's turn comes, with retries.
+
+        A redirect to another host is followed as a new request to that host,
+        unless ``follow`` refuses the host: then the :class:`CrossHostRedirect`
+        is raised for the caller to pass on (to the fetcher that owns the host).
+        """
+        current = url
+        for _hop in range(self._policy.max_redirects + 1):
+            try:
+                resp = await self._get_one(current, kind, accept, headers)
+            except CrossHostRedirect as moved:
+                if follow is not None and not follow(url_host(moved.location)):
+                    raise
+                current = moved.location
+                continue
+            return resp if current == url else dataclasses.replace(resp, url=url)
+        raise FetchFailed(f"{url}: more than {self._policy.max_redirects} redirects",
+                          reason="redirects")
+
+    async def _get_one(self, url: str, kind: str, accept: tuple[str, ...] | None,
+                       headers: dict[str, str] | None) -> Response:
+        """One host's part of a GET: robots.txt, then the request with its retries."""
         await self.robots.check(url)
         try:
             return await self._once(url, kind, accept, headers)
@@ -71,7 +102,15 @@ class Requester:
         raise AssertionError("stamina re-raises the last error")  # pragma: no cover
 
     async def _get_robots(self, url: str) -> Response:
-        return await self._once(url, "robots", None, None)
+        """robots.txt, following redirects to other hosts (``www.``, https) in their turn."""
+        current = url
+        for _hop in range(self._policy.max_redirects + 1):
+            try:
+                return await self._once(current, "robots", None, None)
+            except CrossHostRedirect as moved:
+                current = moved.location
+        raise FetchFailed(f"{url}: more than {self._policy.max_redirects} redirects",
+                          reason="redirects")
 
     async def _once(self, url: str, kind: str, accept: tuple[str, ...] | None,
                     headers: dict[str, str] | None) -> Response:

@@ -31,7 +31,13 @@ from datetime import UTC, datetime, timedelta
 import httpx
 
 from newsflow import codec, topics
-from newsflow.errors import InvalidMessage, NewsflowError, PermanentError, TransientError
+from newsflow.errors import (
+    FetchFailed,
+    InvalidMessage,
+    NewsflowError,
+    PermanentError,
+    TransientError,
+)
 from newsflow.feeds import Feed
 from newsflow.ids import article_id, canonical_url, url_host
 from newsflow.messages import ArticleUrl, Message, RawArticle
@@ -40,6 +46,7 @@ from services.fetcher import metrics
 from services.fetcher.client import HTML_TYPES, FetchPolicy, Response
 from services.fetcher.discover import Entry
 from services.fetcher.documents import read_feed
+from services.fetcher.errors import CrossHostRedirect
 from services.fetcher.ledger import Ledger
 from services.fetcher.options import FetcherOptions
 from services.fetcher.queue import HostQueues, Outcome
@@ -79,6 +86,8 @@ class FeedReport:
         """Add one article's outcome."""
         if outcome.status == "fetched":
             self.fetched += 1
+        elif outcome.status == "moved":
+            self.handed_off += 1
         elif outcome.status == "known":
             self.skipped += 1
         else:
@@ -149,6 +158,7 @@ class Fetcher:
         self.feeds = self._select(feeds)
         self.requests = Requester(client, policy, options)
         self._grace = policy.timeout
+        self._max_hops = policy.max_redirects
         self.queues = HostQueues(self._fetch,
                                  lambda host: self.requests.pacer.limits(host).concurrency)
         self._ledger = ledger
@@ -387,12 +397,14 @@ class Fetcher:
         feed = self._configured.get(article.feed_id)
         try:
             if feed is not None:
-                self._configure_host(feed, url_host(url))
+                self._configure_host(feed, url_host(article.fetch_url or url))
             raw = await self.fetch_article(article)
             await self._publish(Output(topics.RAW_ARTICLES, url_host(url), raw))
             self._ledger.record(aid, url, article.feed_id, raw.status)
             metrics.PUBLISHED.inc()
             return Outcome("fetched")
+        except CrossHostRedirect as moved:  # only when another fetcher owns the host
+            return await self._pass_on(article, moved.location)
         except TransientError as exc:
             metrics.ERRORS.labels(_reason(exc)).inc()
             log.warning("feed %s: %s: will retry next poll: %s", article.feed_id, url, exc)
@@ -408,6 +420,18 @@ class Fetcher:
             return Outcome("dead", f"{type(exc).__name__}: {exc}")
         finally:
             self._in_flight.discard(aid)
+
+    async def _pass_on(self, article: ArticleUrl, location: str) -> Outcome:
+        """Hand a redirected article to the fetcher that owns the redirect's host."""
+        if self._hand_off is None or article.hops >= self._max_hops:
+            error = FetchFailed(f"{article.url}: more than {self._max_hops} redirects",
+                                reason="redirects")
+            await self._dead_letter(article, error)
+            return Outcome("dead", str(error))
+        await self._hand_off([article.model_copy(update={"fetch_url": location,
+                                                         "hops": article.hops + 1})])
+        log.debug("%s: redirected to %s, handed to that host's owner", article.url, location)
+        return Outcome("moved")
 
     async def _dead_letter(self, article: ArticleUrl, exc: Exception) -> None:
         """Publish why ``article`` cannot be fetched, and record it so it is not tried again."""
@@ -425,7 +449,9 @@ class Fetcher:
     async def fetch_article(self, article: ArticleUrl) -> RawArticle:
         """Fetch one article page and wrap it as a :class:`RawArticle`."""
         url = article.url
-        resp = await self.requests.get(url, kind="article", accept=HTML_TYPES)
+        follow = self._owns if self._hand_off is not None else None
+        resp = await self.requests.get(article.fetch_url or url, kind="article",
+                                       accept=HTML_TYPES, follow=follow)
         html = decode_html(resp)
         if not html.strip():
             raise PermanentError(f"{url}: empty page", reason="empty")

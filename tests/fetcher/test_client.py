@@ -7,6 +7,9 @@ import pytest
 
 from newsflow.errors import FetchFailed, FetchRefused, TransientError
 from services.fetcher.client import HTML_TYPES, FetchPolicy, check_url, fetch
+from services.fetcher.errors import CrossHostRedirect
+from services.fetcher.options import FetcherOptions
+from services.fetcher.requester import Requester
 
 LOOPBACK = FetchPolicy(allowed_networks=(ipaddress.ip_network("127.0.0.0/8"),), max_bytes=1000)
 
@@ -37,11 +40,29 @@ async def test_only_http_and_https(url: str) -> None:
 
 async def test_redirect_to_private_address_is_refused() -> None:
     def handler(request: httpx.Request) -> httpx.Response:
+        if request.url.path == "/robots.txt":
+            return httpx.Response(404)
         return httpx.Response(302, headers={"location": "http://10.0.0.1/admin"})
 
     async with _client(httpx.MockTransport(handler)) as client:
+        requester = Requester(client, LOOPBACK, FetcherOptions())
         with pytest.raises(FetchRefused, match="10.0.0.1"):
-            await fetch(client, "http://127.0.0.1/start", LOOPBACK)
+            await requester.get("http://127.0.0.1/start", kind="article")
+        await requester.close()
+
+
+async def test_a_redirect_to_another_host_is_handed_back_one_within_the_host_followed() -> None:
+    def handler(request: httpx.Request) -> httpx.Response:
+        if request.url.path == "/old":
+            return httpx.Response(301, headers={"location": "/new"})
+        if request.url.path == "/new":
+            return httpx.Response(302, headers={"location": "http://127.0.0.2/page"})
+        return httpx.Response(200, text="ok")
+
+    async with _client(httpx.MockTransport(handler)) as client:
+        with pytest.raises(CrossHostRedirect) as moved:
+            await fetch(client, "http://127.0.0.1/old", LOOPBACK)
+    assert moved.value.location == "http://127.0.0.2/page"
 
 
 async def test_redirect_loop_ends_in_a_clear_error() -> None:
