@@ -125,7 +125,9 @@ def run(args: argparse.Namespace, bootstrap: str, port: int, tmp: Path,
     procs = _fetchers(args, env, tmp)
     try:
         count, last = asyncio.run(_watch(bootstrap, raw, want, started + args.timeout))
-        cpu = [_cpu_seconds(proc.pid) for proc in procs]
+        alive = [proc.poll() is None for proc in procs]
+        cpu = [_cpu_seconds(proc.pid) if up else None for proc, up in zip(procs, alive,
+                                                                           strict=True)]
     finally:
         for proc in procs:
             proc.send_signal(signal.SIGINT)
@@ -154,6 +156,7 @@ def run(args: argparse.Namespace, bootstrap: str, port: int, tmp: Path,
         "server_cpu_s": server_cpu,
         "load_average_1m_at_end": os.getloadavg()[0],
         "fetcher_exit_codes": codes,
+        "fetchers_alive_to_the_end": all(alive),
         "fetcher_log_tails": {k: v for k, v in logs.items() if v.strip()},
     }
 
@@ -203,9 +206,14 @@ def main() -> int:
           f"{gap if gap is None else round(gap, 4)} s (per-host delay {args.delay} s): "
           f"{'respected' if result['min_gap_ok'] else 'VIOLATED'}; requests {stats['requests']}, "
           f"pages asked twice {stats['duplicate_pages']}, dead letters {result['dead_letters']}")
+    print(f"fetcher CPU seconds {result['fetcher_cpu_s']}; exit codes "
+          f"{result['fetcher_exit_codes']}"
+          f"{'' if result['fetchers_alive_to_the_end'] else ' (a fetcher DIED before the end)'}")
     print(f"figures in {args.out}")
     ok = (result["min_gap_ok"] and stats["duplicate_pages"] == 0 and result["dead_letters"] == 0
-          and result["messages_on_topic"] == result["pages"])
+          and result["messages_on_topic"] == result["pages"]
+          and result["fetchers_alive_to_the_end"] and result["fetcher_exit_codes"] == [0] * len(
+              result["fetcher_exit_codes"]))
     return 0 if ok else 1
 
 

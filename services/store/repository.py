@@ -48,17 +48,19 @@ def create_tables(metadata: MetaData, engine: Engine, what: str) -> None:
 
     Services that keep state beside the store (the fetcher's ledger, the
     cleaner's templates) create their own tables at start. Two replicas starting
-    together can both see a table missing; PostgreSQL then refuses the second
+    together can both see a table missing; the database then refuses the second
     CREATE, and a second look finds the table there.
     """
     for attempt in (1, 2):
         try:
             metadata.create_all(engine)
             return
-        except OperationalError as exc:
-            raise TransientError(f"{what} unavailable: {exc}") from exc
-        except (IntegrityError, ProgrammingError):
+        except (IntegrityError, ProgrammingError, OperationalError) as exc:
+            # SQLite says "table ... already exists" as an OperationalError, PostgreSQL as
+            # an IntegrityError; a second look tells a lost race from a real outage.
             if attempt == 2:
+                if isinstance(exc, OperationalError):
+                    raise TransientError(f"{what} unavailable: {exc}") from exc
                 raise
 
 
