@@ -5,6 +5,7 @@ and the event's content, so that redelivery and re-fetching produce the same
 ids and the store's upserts make no second row.
 """
 
+import functools
 import hashlib
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
@@ -38,8 +39,12 @@ def canonical_url(url: str) -> str:
     return urlunsplit((scheme, netloc, parts.path or "/", urlencode(query), ""))
 
 
+@functools.lru_cache(maxsize=65536)
 def url_host(url: str) -> str:
-    """The lower-cased host of ``url`` (the partition key for per-site work)."""
+    """The lower-cased host of ``url`` (the partition key for per-site work).
+
+    Cached: the fetcher asks it of each URL several times (queue, pacing, keys).
+    """
     return (urlsplit(url).hostname or "").lower()
 
 
