@@ -15,14 +15,9 @@ from datetime import date, datetime
 
 from newsflow.ids import event_id
 from newsflow.messages import (
-    Actor,
     CleanArticle,
     Coder,
     Event,
-    Evidence,
-    Location,
-    Modality,
-    Span,
 )
 from services.extractor.cameo import EVACUATION, INTENTS, MEETINGS, lookup
 from services.extractor.context import (
@@ -43,6 +38,7 @@ from services.extractor.drafts import (
 )
 from services.extractor.events import SentenceCoder
 from services.extractor.lexicon import MUTUAL, WEAPON_CODES
+from services.extractor.messages import build
 from services.extractor.participants import Participant
 from services.extractor.places import gazetteer
 from services.extractor.quotes import Attribution, enclosing
@@ -225,10 +221,10 @@ class ArticleCoder:
         seen: set[str] = set()
         for s in self.sentences:
             for d in self._sentence(s):
-                event = self._event(d)
-                if event.event_id not in seen:
-                    seen.add(event.event_id)
-                    out.append(event)
+                eid = self._event_id(d)
+                if eid not in seen:
+                    seen.add(eid)
+                    out.append(self._event(d, eid))
         return out
 
     def _sentence(self, s: Sentence) -> list[Draft]:
@@ -469,7 +465,14 @@ class ArticleCoder:
                 "state", "city")) and not d.negated and d.trigger.entry.lemma != "according to"
         )  # a government, an army or a party speaks; a country's doctor or advertiser does not
 
-    def _event(self, d: Draft) -> Event:
+    def _event_id(self, d: Draft) -> str:
+        s = d.sentence
+        first, last = s.tokens[d.trigger.first], s.tokens[d.trigger.last - 1]
+        trigger_text = s.text[first.start - s.start:last.end - s.start]
+        return event_id(self.article.article_id, d.code, s.text, str(first.start - s.start),
+                        trigger_text, *(("mirror",) if d.mirror else ()))
+
+    def _event(self, d: Draft, eid: str) -> Event:
         s = d.sentence
         t = d.trigger
         first, last = s.tokens[t.first], s.tokens[t.last - 1]
@@ -479,41 +482,37 @@ class ArticleCoder:
         event_date, precision = self._date(d)
         location = None
         if d.place is not None and d.place.place is not None:
-            location = d.place.place.location(d.place.text, inferred=d.place_inferred)
-        actor = _actors([d.actor, *d.actor_also])
-        target = _actors([d.target, *d.target_also])
-        return Event(
-            event_id=event_id(self.article.article_id, d.code, s.text,
-                              str(first.start - s.start), trigger_text,
-                              *(("mirror",) if d.mirror else ())),
-            article_id=self.article.article_id,
-            source_url=self.article.url,
-            published_at=self.article.published_at,
-            extracted_at=self.extracted_at,
-            event_date=event_date,
-            date_precision=precision,
-            actor=actor,
-            target=target,
-            cameo_code=code.code,
-            cameo_root=code.root,
-            cameo_base=code.base,
-            plover=code.plover,
-            quad_class=code.quad_class,
-            goldstein=code.goldstein,
-            trigger=Span(text=trigger_text, start=first.start, end=last.end),
-            modality=Modality(
-                negated=d.negated,
-                hypothetical=d.hypothetical,
-                claim="alleged" if d.alleged else "asserted",
-                claimed_by=d.claimed_by if d.alleged else None,
-                historical=d.historical,
-            ),
-            location=location,
-            evidence=Evidence(sentence=s.text, sentence_id=s.id, start=s.start, end=s.end,
-                              in_lead=s.in_lead, in_quote=in_quote),
-            confidence=_confidence(d, location, in_quote),
-            coder=CODER,
-        )
+            location = d.place.place.location_fields(d.place.text, inferred=d.place_inferred)
+        return build(Event, {
+            "event_id": eid,
+            "article_id": self.article.article_id,
+            "source_url": self.article.url,
+            "published_at": self.article.published_at,
+            "extracted_at": self.extracted_at,
+            "event_date": event_date,
+            "date_precision": precision,
+            "actor": _actors([d.actor, *d.actor_also]),
+            "target": _actors([d.target, *d.target_also]),
+            "cameo_code": code.code,
+            "cameo_root": code.root,
+            "cameo_base": code.base,
+            "plover": code.plover,
+            "quad_class": code.quad_class,
+            "goldstein": code.goldstein,
+            "trigger": {"text": trigger_text, "start": first.start, "end": last.end},
+            "modality": {
+                "negated": d.negated,
+                "hypothetical": d.hypothetical,
+                "claim": "alleged" if d.alleged else "asserted",
+                "claimed_by": d.claimed_by if d.alleged else None,
+                "historical": d.historical,
+            },
+            "location": location,
+            "evidence": {"sentence": s.text, "sentence_id": s.id, "start": s.start, "end": s.end,
+                         "in_lead": s.in_lead, "in_quote": in_quote},
+            "confidence": _confidence(d, location is not None, in_quote),
+            "coder": CODER,
+        })
 
     def _date(self, d: Draft) -> tuple[date, Precision]:
         chosen = d.date
@@ -540,15 +539,15 @@ def _armed_context(d: Draft) -> bool:
     return any(t.lower in WEAPON_CODES for t in d.sentence.tokens)
 
 
-def _actors(parts: Iterable[Participant | None]) -> list[Actor]:
-    return [p.actor() for p in parts if p is not None]
+def _actors(parts: Iterable[Participant | None]) -> list[dict[str, str | None]]:
+    return [p.actor_fields() for p in parts if p is not None]
 
 
-def _confidence(d: Draft, location: Location | None, in_quote: bool) -> float:
+def _confidence(d: Draft, located: bool, in_quote: bool) -> float:
     score = d.trigger.entry.weight
     score += 0.1 if d.actor is not None else -0.1
     score += 0.05 if d.target is not None else 0.0
-    score += 0.05 if location is not None else 0.0
+    score += 0.05 if located else 0.0
     score += 0.05 if d.date is not None else 0.0
     if d.inherited or (d.actor is not None and d.actor.kind == "pronoun"):
         score -= 0.1

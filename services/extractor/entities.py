@@ -23,7 +23,7 @@ from dataclasses import dataclass, field, replace
 from typing import Literal
 
 from newsflow.messages import Entity
-from newsflow.messages import Mention as MentionMessage
+from services.extractor.messages import build_entities
 from services.extractor.names import match_known
 from services.extractor.persons import all_name_like, appositive, role_before, role_word_before
 from services.extractor.places import Place, gazetteer
@@ -498,14 +498,14 @@ def to_entities(table: EntityTable) -> list[Entity]:
     for m in table.all():
         key = (m.kind, m.name, m.country if m.kind == "ORG" else None)
         groups.setdefault(key, []).append(m)
-    entities: list[Entity] = []
-    for (_kind, name, _), mentions in groups.items():
-        entities.append(Entity(
-            name=name,
-            kind=mentions[0].kind,
-            country=next((m.country for m in mentions if m.country), None),
-            sector=next((m.sector for m in mentions if m.sector), None),
-            role=next((m.role for m in mentions if m.role), None),
-            mentions=[MentionMessage(text=m.text, start=m.start, end=m.end) for m in mentions],
-        ))
-    return entities
+    return build_entities([
+        {
+            "name": name,
+            "kind": mentions[0].kind,
+            "country": next((m.country for m in mentions if m.country), None),
+            "sector": next((m.sector for m in mentions if m.sector), None),
+            "role": next((m.role for m in mentions if m.role), None),
+            "mentions": [{"text": m.text, "start": m.start, "end": m.end} for m in mentions],
+        }
+        for (_kind, name, _), mentions in groups.items()
+    ])

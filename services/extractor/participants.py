@@ -107,8 +107,12 @@ class Participant:
 
     def actor(self) -> Actor:
         """This participant as an event actor or target."""
-        name = self.name or self.text
-        return Actor(text=self.text, name=name, country=self.country, sector=self.sector)
+        return Actor(**self.actor_fields())
+
+    def actor_fields(self) -> dict[str, str | None]:
+        """The fields of :meth:`actor`, for building an event in one pass."""
+        return {"text": self.text, "name": self.name or self.text, "country": self.country,
+                "sector": self.sector}
 
 
 def _span(s: Sentence, first: int, last: int) -> tuple[int, int, str]:

@@ -27,7 +27,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import lru_cache
-from typing import Literal
+from typing import Any, Literal
 
 from newsflow.messages import Location
 from services.extractor.demonyms import COUNTRY_ALIASES, REGIONS
@@ -68,17 +68,13 @@ class Place:
 
     def location(self, text: str, *, inferred: bool = False) -> Location:
         """This place as a :class:`Location`, with the mention as written."""
-        return Location(
-            text=text,
-            geonameid=self.geonameid,
-            name=self.name,
-            country=self.country,
-            admin1=self.admin1,
-            lat=self.lat,
-            lon=self.lon,
-            feature=self.kind,
-            inferred=inferred,
-        )
+        return Location(**self.location_fields(text, inferred=inferred))
+
+    def location_fields(self, text: str, *, inferred: bool = False) -> dict[str, Any]:
+        """The fields of :meth:`location`, for building an event in one pass."""
+        return {"text": text, "geonameid": self.geonameid, "name": self.name,
+                "country": self.country, "admin1": self.admin1, "lat": self.lat,
+                "lon": self.lon, "feature": self.kind, "inferred": inferred}
 
 
 @dataclass(frozen=True, slots=True)

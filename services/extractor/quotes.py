@@ -19,8 +19,10 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
+from typing import Any
 
 from newsflow.messages import Quote
+from services.extractor.messages import build_quotes
 from services.extractor.participants import Participant
 from services.extractor.phrases import governing_preposition
 from services.extractor.sentences import Sentence
@@ -216,17 +218,17 @@ class QuoteFinder:
 
     def quotes(self, attributions: list[Attribution]) -> list[Quote]:
         """The article's direct and reported quotes as messages."""
-        out: list[Quote] = []
+        out: list[dict[str, Any]] = []
         for a in attributions:
             content = self.text[a.span.start:a.span.end]
             if _words(content) < _MIN_DIRECT_WORDS:
                 continue
             s = self._sentence_at(a.span.start)
-            out.append(Quote(
-                text=content.strip().rstrip(",;: "), kind="direct", speaker=speaker_name(a.speaker),
-                speaker_role=speaker_role(a.speaker), sentence_id=s.id if s else 1,
-                start=a.span.start, end=a.span.end,
-            ))
+            out.append({
+                "text": content.strip().rstrip(",;: "), "kind": "direct",
+                "speaker": speaker_name(a.speaker), "speaker_role": speaker_role(a.speaker),
+                "sentence_id": s.id if s else 1, "start": a.span.start, "end": a.span.end,
+            })
         for s in self.sentences:
             found = self.reported(s)
             if found is None:
@@ -234,12 +236,13 @@ class QuoteFinder:
             speaker, start, end = found
             if end - start < 10:
                 continue
-            out.append(Quote(
-                text=self.text[start:end], kind="reported", speaker=speaker_name(speaker),
-                speaker_role=speaker_role(speaker), sentence_id=s.id, start=start, end=end,
-            ))
-        out.sort(key=lambda q: (q.start, q.kind))
-        return out
+            out.append({
+                "text": self.text[start:end], "kind": "reported",
+                "speaker": speaker_name(speaker), "speaker_role": speaker_role(speaker),
+                "sentence_id": s.id, "start": start, "end": end,
+            })
+        out.sort(key=lambda q: (q["start"], q["kind"]))
+        return build_quotes(out)
 
 
 def _content_end(tokens: list[Token]) -> int:
