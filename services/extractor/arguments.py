@@ -68,6 +68,7 @@ _HOLDINGS = frozenset({"positions", "position", "bases", "base", "camps", "camp"
                        "post", "outposts", "units", "convoy", "convoys", "headquarters",
                        "strongholds", "hideouts", "fighters", "members", "targets",
                        "facilities", "depots", "trenches", "lines", "vessels", "ships"})
+_PASSIVE_CHAIN = BE_FORMS | AUXILIARIES | ADVERBS | NEGATIONS | MODALS
 _SUBJECT_REACH = 16
 _PLACE_REACH = 16
 _OBJECT_REACH = 9
@@ -229,8 +230,7 @@ class ArgumentFinder:
     def passive_subject(self, t: Trigger, lower: int) -> Participant | None:
         """The subject of a passive: the noun phrase right before its auxiliaries."""
         j = t.first - 1
-        while j >= lower and (self.tokens[j].lower in BE_FORMS | AUXILIARIES | ADVERBS
-                              | NEGATIONS | MODALS):
+        while j >= lower and self.tokens[j].lower in _PASSIVE_CHAIN:
             j -= 1
         p = self.by_last.get(j + 1)
         if p is None or not (p.can_act or p.kind in ("territory", "city", "region")):

@@ -21,6 +21,7 @@ triggers in their complement:
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import replace
 from datetime import date, timedelta
 
@@ -58,7 +59,8 @@ _SCOPE_STOPS = frozenset({";", "—", "–", "but", "while", "whereas", "althoug
 _HISTORICAL_DAYS = 30
 _DASHES = frozenset({"—", "–", ";"})
 _NOUN_TOO = frozenset({"attack", "attacks", "strike", "strikes", "talks"})
-_NOT_NOUNS = ADVERBS | AUXILIARIES | MODALS | NEGATIONS | frozenset(
+_VERB_CHAIN = ADVERBS | AUXILIARIES | MODALS | NEGATIONS
+_NOT_NOUNS = _VERB_CHAIN | frozenset(
     {"it", "they", "he", "she", "we", "who", "which", "that", "and", "or", "to"}
 )
 _VERBAL_ROOTS = frozenset({"01", "02", "03", "04", "05"})
@@ -85,6 +87,8 @@ class SentenceCoder:
         self.dates = find_dates(s.text, s.start, published) if may_hold_dates(words) else []
         self.title_case = s.title_case
         self.spans = [q.span for q in quotes]
+        #: Token indices of the dashes and semicolons, in order (see :meth:`_segment`).
+        self.dashes = [t.i for t in s.tokens if t.text in _DASHES]
 
     def code(self) -> list[Draft]:
         """Find, connect and fill the drafts of the sentence."""
@@ -212,10 +216,12 @@ class SentenceCoder:
     def _segment(self, i: int) -> tuple[int, int]:
         """Character range of the stretch between dashes or semicolons holding token ``i``."""
         toks = self.toks
-        lo = next((toks[k].end for k in range(i - 1, -1, -1) if toks[k].text in _DASHES),
-                  self.s.start)
-        hi = next((toks[k].start for k in range(i + 1, len(toks)) if toks[k].text in _DASHES),
-                  self.s.end)
+        dashes = self.dashes
+        k = bisect_left(dashes, i)  # dashes[:k] lie before token i
+        lo = toks[dashes[k - 1]].end if k > 0 else self.s.start
+        if k < len(dashes) and dashes[k] == i:
+            k += 1  # the token itself is no boundary of its own stretch
+        hi = toks[dashes[k]].start if k < len(dashes) else self.s.end
         return lo, hi
 
     def _embedded(self, p: Participant) -> bool:
@@ -465,7 +471,7 @@ class SentenceCoder:
     def _coordinated(self, d: Draft, drafts: list[Draft]) -> Draft | None:
         """"shelled Kharkiv and struck Kyiv": the second verb shares the first's subject."""
         j = d.trigger.first - 1
-        while j >= 0 and self.toks[j].lower in ADVERBS | AUXILIARIES | MODALS | NEGATIONS:
+        while j >= 0 and self.toks[j].lower in _VERB_CHAIN:
             j -= 1
         if j < 0 or self.toks[j].lower not in ("and", "or", "nor"):
             return None

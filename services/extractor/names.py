@@ -74,10 +74,24 @@ def known_phrases() -> dict[tuple[str, ...], Known]:
     return table
 
 
+@lru_cache(maxsize=1)
+def _longest_from() -> dict[str, int]:
+    """First token of a known phrase -> length of the longest known phrase it starts."""
+    longest: dict[str, int] = {}
+    for key in known_phrases():
+        longest[key[0]] = max(longest.get(key[0], 0), len(key))
+    return longest
+
+
 def match_known(texts: list[str], start: int) -> tuple[int, Known] | None:
     """Longest known phrase starting at ``texts[start]``: (length, what it is)."""
+    if start >= len(texts):
+        return None
+    longest = _longest_from().get(texts[start])
+    if longest is None:
+        return None  # most words start no known phrase: spare the slicing
     table = known_phrases()
-    for length in range(min(MAX_PHRASE, len(texts) - start), 0, -1):
+    for length in range(min(longest, len(texts) - start), 0, -1):
         known = table.get(tuple(texts[start:start + length]))
         if known is not None:
             return length, known

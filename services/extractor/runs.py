@@ -30,6 +30,7 @@ _OF_LEFT = frozenset(ORG_HEADS) | frozenset(
      "Minister", "Secretary", "Line", "Board", "Chamber", "House", "Church", "Emirates",
      "Islands", "Federation", "Affairs"}
 )
+_OF_LEFT_OR_PARTICLE = _OF_LEFT | frozenset({"Al", "Abu", "Bin"})
 _CALENDAR = frozenset(w.capitalize() for w in WEEKDAYS + MONTHS) | frozenset(
     f"{m}." for m in MONTH_ABBREVIATIONS
 )
@@ -100,7 +101,7 @@ def runs(tokens: list[Token]) -> list[tuple[int, int]]:
             # "Ministry of Defense", "Staff of the Armed Forces"
             if (
                 u.lower in _CONNECTORS
-                and tokens[j - 1].text in _OF_LEFT | {"Al", "Abu", "Bin"}
+                and tokens[j - 1].text in _OF_LEFT_OR_PARTICLE
                 or u.lower in ("al", "bin", "ibn", "de", "van", "von")
             ):
                 k = j + 1

@@ -57,9 +57,10 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
     append = tokens.append
     i = 0
     for m in _TOKEN.finditer(text):
-        a, b = m.span()
         word = m.group()
-        if b - a > 1 and word[-1] == "." and word[-2] != "." and not (
+        a = m.start()
+        b = a + len(word)
+        if word[-1] == "." and b - a > 1 and word[-2] != "." and not (
             word[:-1] in _TAKES_PERIOD or (b - a == 2 and word[0].isupper())
             or word[-3:-2] == "."
         ):
@@ -72,7 +73,7 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
             word, a, b = ".", b, b + 1
         first = word[0]
         append(Token(word, offset + a, offset + b, i, lowered[a:b], first.isalnum(),
-                     first.isupper() or _arabic_article(word)))
+                     first.isupper() or (word[2:3] == "-" and _arabic_article(word))))
         i += 1
     return tokens
 

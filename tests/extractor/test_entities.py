@@ -2,6 +2,7 @@
 
 from services.extractor import extract
 from services.extractor.entities import recognise
+from services.extractor.names import known_phrases, match_known
 from services.extractor.participants import ParticipantFinder
 from services.extractor.sentences import split_sentences
 from tests.extractor.articles import EXTRACTED, article
@@ -98,3 +99,15 @@ def test_congo_alone_is_the_democratic_republic() -> None:
 def test_demonyms_of_smaller_countries() -> None:
     (parts,) = _participants("Guyanese soldiers and Djiboutian officials met Gabonese police.")
     assert [p[1] for p in parts] == ["GUY", "DJI", "GAB"]
+
+
+def test_match_known_takes_the_longest_phrase_and_skips_unknown_first_words() -> None:
+    longest = max(known_phrases(), key=len)
+    texts = ["the", *longest, "said"]
+    found = match_known(texts, 1)
+    assert found is not None and found[0] == len(longest)
+    assert match_known(["zzqx", "Ukraine"], 0) is None
+    assert match_known(["Ukraine"], 1) is None  # past the end
+    assert match_known(["Ukraine"], 0) == (1, known_phrases()[("Ukraine",)])
+    # a known start word whose longer phrases do not follow still matches alone
+    assert match_known(["South", "Korea"], 0) == (2, known_phrases()[("South", "Korea")])

@@ -7,6 +7,8 @@ import pytest
 from newsflow.messages import Event
 from services.extractor import extract
 from services.extractor.cameo import CODES, lookup
+from services.extractor.events import SentenceCoder
+from services.extractor.sentences import split_sentences
 from tests.extractor.articles import EXTRACTED, article
 
 
@@ -226,3 +228,21 @@ def test_only_governments_armies_and_parties_make_statements() -> None:
     (statement,) = _events("Lebanon's information minister said the government remained "
                            "committed to the truce.")
     assert (statement.cameo_code, statement.actor[0].country) == ("010", "LBN")
+
+
+@pytest.mark.parametrize("text", [
+    "Russian forces shelled Kharkiv — the city's mayor said — and struck Sumy; no one died.",
+    "Ukraine said it struck a depot; Russia denied it; talks continue — for now.",
+    "— Israel struck Gaza overnight —",
+    "No dash at all in this sentence about strikes on Kyiv.",
+])
+def test_segments_between_dashes_match_a_plain_scan(text: str) -> None:
+    s = split_sentences(text)[0]
+    coder = SentenceCoder(s, [], [], date(2024, 3, 12))
+    dashes = ("—", "–", ";")
+    for i in range(len(s.tokens)):
+        lo = next((s.tokens[k].end for k in range(i - 1, -1, -1)
+                   if s.tokens[k].text in dashes), s.start)
+        hi = next((s.tokens[k].start for k in range(i + 1, len(s.tokens))
+                   if s.tokens[k].text in dashes), s.end)
+        assert coder._segment(i) == (lo, hi)
