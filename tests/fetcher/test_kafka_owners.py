@@ -20,6 +20,7 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import ExitStack
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 from aiokafka import AIOKafkaConsumer
@@ -103,62 +104,99 @@ def _raw_urls(bootstrap: str, topic: str) -> list[str]:
     return asyncio.run(read())
 
 
-def _wait(check: Callable[[], bool], procs: list[subprocess.Popen[bytes]], logs: list[Path],
-          what: str) -> None:
-    end = time.monotonic() + DEADLINE
-    while time.monotonic() < end:
-        for proc, log in zip(procs, logs, strict=True):
-            assert proc.poll() is None, f"fetcher exited:\n{log.read_text()[-3000:]}"
-        if check():
-            return
-        time.sleep(0.5)
-    tails = "\n".join(log.read_text()[-3000:] for log in logs)
-    pytest.fail(f"timed out waiting for {what}\n{tails}")
+class Fetchers:
+    """``newsflow fetcher`` processes on one group, each with its own User-Agent and log."""
 
+    def __init__(self, env: dict[str, str], tmp_path: Path) -> None:
+        self.env = env
+        self.tmp_path = tmp_path
+        self.procs: dict[int, subprocess.Popen[bytes]] = {}
 
-def test_each_host_is_fetched_by_one_process(sites: tuple[Site, list[Site]], kafka_bootstrap: str,
-                                              pg_database_url: str, unique_id: str,
-                                              tmp_path: Path) -> None:
-    agg, others = sites
-    feeds = tmp_path / "feeds.yaml"
-    feeds.write_text("feeds: []\n")  # no work until both processes have joined the group
-    namespace, prefix = f"t{unique_id}.", f"g{unique_id}"
-    env = {**os.environ,
-           "NEWSFLOW_KAFKA_BOOTSTRAP_SERVERS": kafka_bootstrap,
-           "NEWSFLOW_DATABASE_URL": pg_database_url,
-           "NEWSFLOW_FEEDS_FILE": str(feeds), "NEWSFLOW_FEEDS_RELOAD_INTERVAL": "0.5",
-           "NEWSFLOW_ALLOWED_NETWORKS": "127.0.0.0/8",
-           "NEWSFLOW_TOPIC_NAMESPACE": namespace, "NEWSFLOW_CONSUMER_GROUP_PREFIX": prefix,
-           "NEWSFLOW_TOPIC_PARTITIONS": str(PARTITIONS),
-           "NEWSFLOW_HOST_DELAY": str(DELAY), "NEWSFLOW_HOST_CONCURRENCY": "1"}
-    procs, logs = [], []
-    try:
-        for n in (1, 2):
-            logs.append(tmp_path / f"fetcher-{n}.log")
-            with logs[-1].open("wb") as log:
-                procs.append(subprocess.Popen(
-                    [sys.executable, "-m", "newsflow", "fetcher"], stdout=log,
-                    stderr=subprocess.STDOUT,
-                    env={**env, "NEWSFLOW_USER_AGENT": f"newsflow-test-{n} (test@example.org)"}))
-        _wait(lambda: _group_members(kafka_bootstrap, f"{prefix}.fetcher") == 2, procs, logs,
-              "both fetchers in the group")
-        feeds.write_text("feeds:\n" + "".join(
-            f"  - {{id: f{i}, url: '{s.url('/rss.xml')}', kind: rss, poll_interval: 2}}\n"
-            for i, s in enumerate([agg, *others])))
-        want = {agg.url("/agg.html")} | {s.url(p) for s in others for p in s.routes
-                                         if p.endswith(".html")}
-        raw = namespace + topics.RAW_ARTICLES
-        _wait(lambda: set(_raw_urls(kafka_bootstrap, raw)) >= want, procs, logs,
-              "every page on the raw topic")
-        polls = len(agg.hits("/rss.xml"))
-        _wait(lambda: len(agg.hits("/rss.xml")) >= polls + 2, procs, logs, "two more polls")
-    finally:
-        for proc in procs:
+    def start(self, n: int) -> None:
+        with (self.tmp_path / f"fetcher-{n}.log").open("wb") as log:
+            self.procs[n] = subprocess.Popen(
+                [sys.executable, "-m", "newsflow", "fetcher"], stdout=log,
+                stderr=subprocess.STDOUT,
+                env={**self.env, "NEWSFLOW_USER_AGENT": f"newsflow-test-{n} (test@example.org)"})
+
+    def logs(self) -> str:
+        return "\n".join((self.tmp_path / f"fetcher-{n}.log").read_text()[-3000:]
+                         for n in self.procs)
+
+    def wait(self, check: Callable[[], bool], what: str) -> None:
+        """Poll ``check`` until true; fail (with the logs) if a fetcher exits or time runs out."""
+        end = time.monotonic() + DEADLINE
+        while time.monotonic() < end:
+            for n, proc in self.procs.items():
+                assert proc.poll() is None, f"fetcher {n} exited:\n{self.logs()}"
+            if check():
+                return
+            time.sleep(0.5)
+        pytest.fail(f"timed out waiting for {what}\n{self.logs()}")
+
+    def stop(self) -> list[int]:
+        """SIGTERM each and return the exit codes."""
+        for proc in self.procs.values():
             proc.send_signal(signal.SIGTERM)
-        codes = [proc.wait(timeout=60) for proc in procs]
-    assert codes == [0, 0]
+        codes = [proc.wait(timeout=60) for proc in self.procs.values()]
+        self.procs.clear()
+        return codes
 
-    assert sorted(_raw_urls(kafka_bootstrap, raw)) == sorted(want)  # each page published once
+
+@pytest.fixture
+def fetchers(kafka_bootstrap: str, pg_database_url: str, unique_id: str,
+             tmp_path: Path) -> Iterator[Fetchers]:
+    feeds = tmp_path / "feeds.yaml"
+    feeds.write_text("feeds: []\n")  # no work until the processes have joined the group
+    group = Fetchers({
+        **os.environ,
+        "NEWSFLOW_KAFKA_BOOTSTRAP_SERVERS": kafka_bootstrap,
+        "NEWSFLOW_DATABASE_URL": pg_database_url,
+        "NEWSFLOW_FEEDS_FILE": str(feeds), "NEWSFLOW_FEEDS_RELOAD_INTERVAL": "0.5",
+        "NEWSFLOW_ALLOWED_NETWORKS": "127.0.0.0/8",
+        "NEWSFLOW_TOPIC_NAMESPACE": f"t{unique_id}.",
+        "NEWSFLOW_CONSUMER_GROUP_PREFIX": f"g{unique_id}",
+        "NEWSFLOW_TOPIC_PARTITIONS": str(PARTITIONS),
+        "NEWSFLOW_HOST_DELAY": str(DELAY), "NEWSFLOW_HOST_CONCURRENCY": "1"}, tmp_path)
+    yield group
+    for proc in group.procs.values():
+        proc.kill()
+        proc.wait()
+
+
+def _give_feeds(fetchers: Fetchers, sites: list[Site]) -> None:
+    Path(fetchers.env["NEWSFLOW_FEEDS_FILE"]).write_text("feeds:\n" + "".join(
+        f"  - {{id: f{i}, url: '{s.url('/rss.xml')}', kind: rss, poll_interval: 2}}\n"
+        for i, s in enumerate(sites)))
+
+
+def _both_joined(fetchers: Fetchers) -> Callable[[], bool]:
+    env = fetchers.env
+    group = f"{env['NEWSFLOW_CONSUMER_GROUP_PREFIX']}.fetcher"
+    return lambda: _group_members(env["NEWSFLOW_KAFKA_BOOTSTRAP_SERVERS"], group) == 2
+
+
+def _pages(agg: Site, others: list[Site]) -> set[str]:
+    return {agg.url("/agg.html")} | {s.url(p) for s in others for p in s.routes
+                                     if p.endswith(".html")}
+
+
+def test_each_host_is_fetched_by_one_process(sites: tuple[Site, list[Site]],
+                                              fetchers: Fetchers) -> None:
+    agg, others = sites
+    bootstrap = fetchers.env["NEWSFLOW_KAFKA_BOOTSTRAP_SERVERS"]
+    raw = fetchers.env["NEWSFLOW_TOPIC_NAMESPACE"] + topics.RAW_ARTICLES
+    fetchers.start(1)
+    fetchers.start(2)
+    fetchers.wait(_both_joined(fetchers), "both fetchers in the group")
+    _give_feeds(fetchers, [agg, *others])
+    want = _pages(agg, others)
+    fetchers.wait(lambda: set(_raw_urls(bootstrap, raw)) >= want, "every page on the raw topic")
+    polls = len(agg.hits("/rss.xml"))
+    fetchers.wait(lambda: len(agg.hits("/rss.xml")) >= polls + 2, "two more polls")
+    assert fetchers.stop() == [0, 0]
+
+    assert sorted(_raw_urls(bootstrap, raw)) == sorted(want)  # each page published once
     agents: set[str] = set()
     for site in [agg, *others]:
         seen = site.seen
@@ -170,3 +208,36 @@ def test_each_host_is_fetched_by_one_process(sites: tuple[Site, list[Site]], kaf
         assert max(s.concurrent for s in seen) == 1, f"{site.host}: two requests at once"
         assert min(site.gaps()) >= DELAY, f"{site.host}: gap below the per-host delay"
     assert len(agents) == 2  # the hosts span every partition, so both processes had work
+
+
+def test_when_a_fetcher_is_killed_the_other_finishes_its_hosts(
+        sites: tuple[Site, list[Site]], fetchers: Fetchers) -> None:
+    agg, others = sites
+    for site in others:  # more pages, so that the kill lands in the middle of the work
+        paths = [f"/{site.host}-more-{i}.html" for i in range(12)]
+        for path in paths:
+            site.routes[path] = page(path)
+        site.routes["/rss.xml"] = rss(*(site.url(p) for p in sorted(site.routes)
+                                        if p.endswith(".html")))
+    bootstrap = fetchers.env["NEWSFLOW_KAFKA_BOOTSTRAP_SERVERS"]
+    raw = fetchers.env["NEWSFLOW_TOPIC_NAMESPACE"] + topics.RAW_ARTICLES
+    fetchers.start(1)
+    fetchers.start(2)
+    fetchers.wait(_both_joined(fetchers), "both fetchers in the group")
+    _give_feeds(fetchers, [agg, *others])
+    fetchers.wait(lambda: len(_raw_urls(bootstrap, raw)) >= 5, "the first pages")
+    victim = fetchers.procs.pop(1)
+    victim.kill()  # SIGKILL: no hand-over, no ledger flush, no commit
+    victim.wait()
+    survivor = "newsflow-test-2 (test@example.org)"
+    want = _pages(agg, others)
+    fetchers.wait(lambda: set(_raw_urls(bootstrap, raw)) >= want,
+                  "every page, the dead fetcher's hosts included")
+    assert fetchers.stop() == [0]
+    by_survivor = {s.path for site in [agg, *others] for s in site.seen
+                   if s.headers.get("user-agent") == survivor and s.path.endswith(".html")}
+    assert by_survivor < {urlsplit(u).path for u in want}  # it did not do everything itself...
+    assert any("newsflow-test-1" in s.headers.get("user-agent", "")  # ...the victim had work
+               for site in [agg, *others] for s in site.seen)
+    for site in [agg, *others]:
+        assert min(site.gaps()) >= DELAY, f"{site.host}: gap below the per-host delay"
