@@ -12,7 +12,7 @@ host starts over on that host: its robots.txt, its turn, its retries.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 
 import httpx
 import stamina
@@ -62,10 +62,18 @@ class Requester:
         unless ``follow`` refuses the host: then the :class:`CrossHostRedirect`
         is raised for the caller to pass on (to the fetcher that owns the host).
         """
+        async def send(target: str) -> Response:
+            return await self._get_one(target, kind, accept, headers)
+
+        return await self._across_hosts(url, send, follow)
+
+    async def _across_hosts(self, url: str, send: Callable[[str], Awaitable[Response]],
+                            follow: Callable[[str], bool] | None) -> Response:
+        """``send(url)``, then ``send`` again at each redirect to another host, up to the cap."""
         current = url
         for _hop in range(self._policy.max_redirects + 1):
             try:
-                resp = await self._get_one(current, kind, accept, headers)
+                resp = await send(current)
             except CrossHostRedirect as moved:
                 if follow is not None and not follow(url_host(moved.location)):
                     raise
@@ -103,14 +111,10 @@ class Requester:
 
     async def _get_robots(self, url: str) -> Response:
         """robots.txt, following redirects to other hosts (``www.``, https) in their turn."""
-        current = url
-        for _hop in range(self._policy.max_redirects + 1):
-            try:
-                return await self._once(current, "robots", None, None)
-            except CrossHostRedirect as moved:
-                current = moved.location
-        raise FetchFailed(f"{url}: more than {self._policy.max_redirects} redirects",
-                          reason="redirects")
+        async def send(target: str) -> Response:
+            return await self._once(target, "robots", None, None)
+
+        return await self._across_hosts(url, send, None)
 
     async def _once(self, url: str, kind: str, accept: tuple[str, ...] | None,
                     headers: dict[str, str] | None) -> Response:
