@@ -107,9 +107,17 @@ class ArgumentFinder:
         self.parts = parts
         self.by_last = {p.last: p for p in parts}
         self.by_first = {p.first: p for p in parts}
+        #: Governing preposition by participant start: each trigger of the sentence asks
+        #: again about the same few participants.
+        self._preps: dict[int, str | None] = {}
 
     def _prep(self, p: Participant) -> str | None:
-        return governing_preposition(self.tokens, p.first)
+        first = p.first
+        try:
+            return self._preps[first]
+        except KeyError:
+            prep = self._preps[first] = governing_preposition(self.tokens, first)
+            return prep
 
     def subject(self, i: int, lower: int = 0) -> Participant | None:
         """The subject of a verb at token ``i``, not looking before token ``lower``."""
@@ -404,7 +412,7 @@ class ArgumentFinder:
         best: Participant | None = None
         best_score = 1e9
         for p in self.parts:
-            if p.place is None or any(p is x for x in exclude) or not lower <= p.first < upper:
+            if p.place is None or not lower <= p.first < upper or any(p is x for x in exclude):
                 continue
             named = self._of_place(p)
             if named is not p and lower <= named.first < upper:

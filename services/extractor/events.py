@@ -36,14 +36,7 @@ from services.extractor.drafts import (
     since_between,
 )
 from services.extractor.lexicon import LIGHT_VERBS, MUTUAL
-from services.extractor.modality import (
-    background_clause,
-    hedged,
-    historical,
-    hypothetical,
-    in_condition,
-    negated,
-)
+from services.extractor.modality import read
 from services.extractor.participants import Participant
 from services.extractor.phrases import governing_preposition
 from services.extractor.places import gazetteer
@@ -486,10 +479,11 @@ class SentenceCoder:
 
     def _modality(self, d: Draft) -> None:
         t = d.trigger
-        d.in_condition = in_condition(self.toks, t.first)
-        d.negated = negated(self.toks, t)
-        d.hypothetical = hypothetical(self.toks, t, d.anchor)
-        d.historical = historical(self.toks, t)
+        reading = read(self.toks, t, d.anchor)
+        d.in_condition = reading.in_condition
+        d.negated = reading.negated
+        d.hypothetical = reading.hypothetical
+        d.historical = reading.historical
         if d.hypothetical and (d.code in MEETINGS or d.code in INTENTS) and not (
             d.in_condition or d.negated
         ):
@@ -500,9 +494,9 @@ class SentenceCoder:
             d.hypothetical = False  # "would not hesitate to act": the threat is made
         if d.code == "EVAC" and d.hypothetical and not d.in_condition and _ordered(self.toks, t):
             d.hypothetical = False  # "ordered residents to evacuate": the order is the event
-        if background_clause(self.toks, t):
+        if reading.background:
             d.historical = True  # "Qatar, which has mediated between ...,"
-        if hedged(self.toks, t):
+        if reading.hedged:
             d.alleged = True
         lo, hi = self._own_range(d)
         span_lo = self.toks[lo].start if lo < len(self.toks) else self.s.end

@@ -5,6 +5,8 @@ All checks look only at the trigger's own clause, a few tokens around it.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from services.extractor.tokens import Token
 from services.extractor.triggers import Trigger
 from services.extractor.wordlists import (
@@ -36,6 +38,34 @@ _REFUSING = frozenset({"refused", "refuses", "refuse", "refusing", "declined", "
                        "decline", "declining", "failed", "fails"})
 
 
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """How the sentence presents one trigger."""
+
+    in_condition: bool
+    negated: bool
+    hypothetical: bool
+    historical: bool
+    hedged: bool
+    background: bool
+
+
+def read(tokens: list[Token], t: Trigger, anchor: int | None = None) -> Reading:
+    """Every reading of trigger ``t`` at once, so that the auxiliaries before it are
+    collected once rather than by each check. ``anchor`` is a light verb governing a noun
+    trigger ("launched ... strikes")."""
+    chain = _aux_chain(tokens, t.first) if t.pos == "verb" else []
+    conditional = in_condition(tokens, t.first)
+    return Reading(
+        in_condition=conditional,
+        negated=_negated(tokens, t, chain),
+        hypothetical=conditional or _hypothetical(tokens, t, anchor, chain),
+        historical=_historical(tokens, t, chain),
+        hedged=_hedged(tokens, t, chain),
+        background=background_clause(tokens, t),
+    )
+
+
 def _aux_chain(tokens: list[Token], i: int) -> list[Token]:
     """Auxiliaries, modals, negations and adverbs right before token ``i``."""
     chain: list[Token] = []
@@ -48,10 +78,9 @@ def _aux_chain(tokens: list[Token], i: int) -> list[Token]:
     return chain
 
 
-def negated(tokens: list[Token], t: Trigger) -> bool:
+def _negated(tokens: list[Token], t: Trigger, chain: list[Token]) -> bool:
     """"did not strike", "has never attacked", "no attacks", "neither confirm nor deny"."""
     if t.pos == "verb":
-        chain = _aux_chain(tokens, t.first)
         if any(x.lower in NEGATIONS for x in chain):
             return True
         if t.first > 0 and tokens[t.first - 1].lower == "from" and any(
@@ -86,14 +115,15 @@ def in_condition(tokens: list[Token], i: int) -> bool:
     return False
 
 
-def hypothetical(tokens: list[Token], t: Trigger, anchor: int | None = None) -> bool:
-    """Future, modal, conditional or infinitival: "will strike", "could", "if ... attacks",
-    "plans to attack", "possible provocations". ``anchor`` is a light verb governing a noun."""
-    if in_condition(tokens, t.first):
-        return True
+def _hypothetical(tokens: list[Token], t: Trigger, anchor: int | None,
+                  chain: list[Token]) -> bool:
+    """Future, modal or infinitival: "will strike", "could", "plans to attack", "possible
+    provocations" (conditionals are :func:`in_condition`). ``anchor`` is a light verb
+    governing a noun; ``chain`` the auxiliaries before the trigger."""
     position = anchor if anchor is not None else t.first
     if t.pos == "verb" or anchor is not None:
-        chain = _aux_chain(tokens, position)
+        if anchor is not None:
+            chain = _aux_chain(tokens, anchor)
         if any(x.lower in MODALS for x in chain):
             return True
         while position > 0 and tokens[position - 1].text in _QUOTES:
@@ -121,7 +151,7 @@ def hypothetical(tokens: list[Token], t: Trigger, anchor: int | None = None) -> 
     return False
 
 
-def historical(tokens: list[Token], t: Trigger) -> bool:
+def _historical(tokens: list[Token], t: Trigger, chain: list[Token]) -> bool:
     """An event in a "since ..." phrase is background: "since the start of the invasion";
     so is a perfect that runs since a time: "have clashed repeatedly ... since 2021"."""
     j = t.first - 1
@@ -132,7 +162,7 @@ def historical(tokens: list[Token], t: Trigger) -> bool:
         if word in CLAUSE_BREAKS or word in (";",):
             break
         j -= 1
-    if t.pos != "verb" or not any(x.lower in ("has", "have") for x in _aux_chain(tokens, t.first)):
+    if t.pos != "verb" or not any(x.lower in ("has", "have") for x in chain):
         return False
     for x in tokens[t.last:t.last + 14]:
         if x.lower == "since":
@@ -142,10 +172,10 @@ def historical(tokens: list[Token], t: Trigger) -> bool:
     return False
 
 
-def hedged(tokens: list[Token], t: Trigger) -> bool:
+def _hedged(tokens: list[Token], t: Trigger, chain: list[Token]) -> bool:
     """"allegedly struck", "the alleged attacks", "purportedly"."""
     if t.pos == "verb":
-        return any(x.lower in HEDGE_ADVERBS for x in _aux_chain(tokens, t.first))
+        return any(x.lower in HEDGE_ADVERBS for x in chain)
     j = t.first - 1
     while j >= 1 and j >= t.first - 3:
         if tokens[j].lower in HEDGE_ADJECTIVES:
