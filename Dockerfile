@@ -10,7 +10,13 @@ WORKDIR /app
 COPY pyproject.toml README.md ./
 COPY newsflow ./newsflow
 COPY services ./services
-RUN pip install . && useradd --system --home /app newsflow
+COPY deploy/compile_extractor.py ./deploy/
+# The extractor's rules are compiled with mypyc (needs a C compiler at build time only).
+RUN apt-get update && apt-get install -y --no-install-recommends gcc libc6-dev \
+    && pip install '.[compile]' \
+    && python deploy/compile_extractor.py \
+    && apt-get purge -y gcc libc6-dev && apt-get autoremove -y && rm -rf /var/lib/apt/lists/* \
+    && useradd --system --home /app newsflow
 
 COPY config ./config
 USER newsflow

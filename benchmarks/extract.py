@@ -488,6 +488,13 @@ def scrapinghub_pages(limit: int | None) -> list[tuple[str, str, str]]:
 # --------------------------------------------------------------------------- run
 
 
+def compiled() -> bool:
+    """Whether the extractor's rules run as mypyc-compiled modules (``make compile``)."""
+    from services.extractor import coder
+
+    return not (coder.__file__ or "").endswith(".py")
+
+
 def _ms(values: Iterable[float]) -> float:
     items = list(values)
     return 1000 * sum(items) / len(items) if items else 0.0
@@ -627,7 +634,7 @@ def main(argv: list[str] | None = None) -> int:
         _report(f"  {name} ({GOLD.name if name == 'development' else HELDOUT.name}: "
                 f"{len(articles)} articles, {units} event pairs):", scores[name], args.errors)
     print("speed (CPU per article, each stage in its own process, in lockstep; medians over "
-          "rounds):")
+          f"rounds; extractor {'compiled with mypyc' if compiled() else 'interpreted'}):")
     for t in timings:
         rejected = f" ({sum(t['rejected_by_cleaner'].values())} pages rejected by the cleaner: " \
             f"{t['rejected_by_cleaner']})" if t["rejected_by_cleaner"] else ""
@@ -647,6 +654,7 @@ def main(argv: list[str] | None = None) -> int:
         "quality": q.as_dict(),
         "quality_by_file": {name: scores[name].as_dict() for name in sets},
         "speed": timings,
+        "extractor_compiled": compiled(),
         "quality_run_extractor_peak_rss_mb": round(extracted["peak_rss_mb"], 1),
         "python": sys.version.split()[0],
     }

@@ -16,6 +16,7 @@
 
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass
 
 from services.extractor.cameo import CONSULTATIONS
@@ -410,7 +411,7 @@ class ArgumentFinder:
               exclude: tuple[Participant | None, ...]) -> Participant | None:
         """The place nearest the trigger after a locative preposition, within its clause."""
         best: Participant | None = None
-        best_score = 1e9
+        best_score = sys.maxsize
         for p in self.parts:
             if p.place is None or not lower <= p.first < upper or any(p is x for x in exclude):
                 continue

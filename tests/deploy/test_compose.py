@@ -79,4 +79,9 @@ def test_image_builds_from_the_repo_dockerfile(compose: dict[str, Any], repo_roo
         build = svc["build"]
         assert (repo_root / "deploy" / build["context"] / build["dockerfile"]).is_file()
     dockerfile = (repo_root / "Dockerfile").read_text()
-    assert "pip install ." in dockerfile
+    assert "pip install '.[compile]'" in dockerfile
+    assert "python deploy/compile_extractor.py" in dockerfile, "the image compiles the extractor"
+    copied = [line.split()[1:-1] for line in dockerfile.splitlines() if line.startswith("COPY ")]
+    for sources in copied:
+        for source in sources:
+            assert (repo_root / source).exists(), f"Dockerfile copies {source}, which is missing"
