@@ -18,7 +18,7 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install -q -e '.[test]'
 	touch $(STAMP)
 
-$(COMPILED): $(STAMP) $(wildcard services/extractor/*.py)
+$(COMPILED): $(STAMP) deploy/compile_extractor.py $(wildcard services/extractor/*.py)
 	$(BIN)/python deploy/compile_extractor.py
 	touch $(COMPILED)
 

@@ -20,16 +20,18 @@ from __future__ import annotations
 
 import argparse
 import importlib.util
+import os
 import shutil
-import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-#: Modules left interpreted: the package's import guard, and the asyncio stage and the
-#: batch command, which wait on I/O rather than compute.
-INTERPRETED = frozenset({"__init__.py", "service.py", "batch.py"})
+#: Modules left interpreted: the package's import guard; the asyncio stage and the batch
+#: command, which wait on I/O rather than compute; and ``pipeline.py``, whose result
+#: crosses process boundaries (the stage's process pool pickles it), which mypyc's frozen
+#: native classes cannot do.
+INTERPRETED = frozenset({"__init__.py", "service.py", "batch.py", "pipeline.py"})
 CONFIG = Path(__file__).resolve().parent.parent / "pyproject.toml"
 
 
@@ -42,9 +44,8 @@ def package_dir() -> Path:
 
 
 def compiled(directory: Path) -> list[Path]:
-    """The compiled extension modules in ``directory`` and mypyc's shared runtime library."""
-    runtime = directory.parent.parent.glob("*__mypyc.*.so")
-    return sorted([*directory.glob("*.so"), *runtime])
+    """The compiled extension modules in ``directory``, mypyc's shared library among them."""
+    return sorted(directory.glob("*.so"))
 
 
 def remove(directory: Path) -> int:
@@ -58,25 +59,39 @@ def remove(directory: Path) -> int:
 
 def compile_(directory: Path) -> int:
     """Compile every module of ``directory`` but :data:`INTERPRETED`, in place."""
+    from mypyc.build import mypycify
+    from setuptools import setup
+
     root = directory.parent.parent
     sources = sorted(p.relative_to(root).as_posix() for p in directory.glob("*.py")
                      if p.name not in INTERPRETED)
     print(f"compiling {len(sources)} extractor modules with mypyc (a few minutes) ...",
           flush=True)
     started = time.monotonic()
-    build = root / "build"  # where mypyc writes its C sources and objects
-    had_build = build.exists()
-    with tempfile.TemporaryDirectory(prefix="newsflow-mypyc-") as cache:
-        command = [sys.executable, "-m", "mypyc", "--config-file", str(CONFIG),
-                   "--cache-dir", cache, *sources]
-        result = subprocess.run(command, cwd=root, capture_output=True, text=True, check=False)
-    if not had_build:
-        shutil.rmtree(build, ignore_errors=True)
-    if result.returncode != 0:
-        sys.stderr.write(result.stdout[-4000:] + result.stderr[-4000:])
-        print("mypyc failed; the extractor stays interpreted", file=sys.stderr)
-        remove(directory)
-        return result.returncode
+    remove(directory)
+    cwd = Path.cwd()
+    had_build = (root / "build").exists()  # setuptools leaves an empty build/ behind
+    with tempfile.TemporaryDirectory(prefix="newsflow-mypyc-") as tmp:
+        os.chdir(root)  # mypyc names modules by their path from here
+        try:
+            modules = mypycify(
+                ["--config-file", str(CONFIG), "--cache-dir", f"{tmp}/cache", *sources],
+                # mypyc's shared library inside the package, not at the top level, where
+                # an editable install would not find it
+                group_name="services.extractor.rules",
+                target_dir=f"{tmp}/c",
+            )
+            setup(name="newsflow-extractor", ext_modules=modules,
+                  script_args=["--quiet", "build_ext", "--inplace", "--build-temp",
+                               f"{tmp}/build"])
+        except (SystemExit, Exception) as exc:  # mypy errors exit; a compiler error raises
+            print(f"mypyc failed ({exc}); the extractor stays interpreted", file=sys.stderr)
+            remove(directory)
+            return 1
+        finally:
+            os.chdir(cwd)
+            if not had_build:
+                shutil.rmtree(root / "build", ignore_errors=True)
     print(f"compiled {len(compiled(directory))} modules in {time.monotonic() - started:.0f} s "
           f"into {directory}")
     return 0
