@@ -125,40 +125,45 @@ def _is_possessive(tokens: list[Token], last: int) -> bool:
 
 
 def _from_mention(s: Sentence, m: Mention) -> Participant | None:
-    gaz = gazetteer()
-    country_name = gaz.country_name(m.country)
-    p = Participant(sentence=s.id, first=m.first, last=m.last, start=m.start, end=m.end,
-                    text=m.text, kind="", country=m.country, mention=m,
-                    possessive=_is_possessive(s.tokens, m.last))
-    if m.kind == "PERSON":
-        p.kind, p.name, p.sector = "person", m.name, m.sector
-    elif m.kind == "ORG":
-        p.kind, p.sector = "org", m.sector
-        p.name = country_name if m.category == "metonym" else m.name
-    elif m.kind == "GPE" and m.category == "country":
-        p.kind, p.name, p.place = "state", country_name, m.place
-    elif m.kind in ("GPE", "LOC"):
-        p.kind = "city" if m.kind == "GPE" else "region"
-        p.name, p.place = country_name, m.place
-        p.sector = "GOV" if m.place is not None and m.place.is_capital else None
-    elif m.kind == "NORP" and m.category == "people":
-        p.kind, p.name = "people", country_name or m.name
-    elif m.kind == "NORP":
-        nxt = s.tokens[m.last].lower if m.last < len(s.tokens) else ""
-        after = s.tokens[m.last + 1].lower if m.last + 1 < len(s.tokens) else ""
-        if nxt in TERRITORY_NOUNS and m.country is not None and after not in ROLE_NOUNS:
-            p.last = m.last + 1
-            p.start, p.end, p.text = _span(s, m.first, m.last + 1)
-            p.possessive = _is_possessive(s.tokens, p.last)
-            p.kind, p.name = "territory", country_name
-            p.can_act = nxt in _ACTING_TERRITORIES  # "Six Russian regions raised ..."
-            p.head = nxt
-            p.place = gaz.by_iso3.get(m.country)
-        else:
-            p.kind, p.name = "modifier", country_name or m.name
-    else:
+    kind = m.kind
+    if kind == "OTHER":
         return None
-    return p
+    toks = s.tokens
+    possessive = m.last < len(toks) and toks[m.last].is_possessive_marker
+    if kind == "PERSON":
+        return Participant(s.id, m.first, m.last, m.start, m.end, m.text, "person", m.name,
+                           m.country, m.sector, possessive=possessive, mention=m)
+    gaz = gazetteer()
+    if kind == "ORG":
+        name = gaz.country_name(m.country) if m.category == "metonym" else m.name
+        return Participant(s.id, m.first, m.last, m.start, m.end, m.text, "org", name,
+                           m.country, m.sector, possessive=possessive, mention=m)
+    country_name = gaz.country_name(m.country)
+    if kind == "GPE" and m.category == "country":
+        return Participant(s.id, m.first, m.last, m.start, m.end, m.text, "state",
+                           country_name, m.country, place=m.place, possessive=possessive,
+                           mention=m)
+    if kind in ("GPE", "LOC"):
+        return Participant(s.id, m.first, m.last, m.start, m.end, m.text,
+                           "city" if kind == "GPE" else "region", country_name, m.country,
+                           "GOV" if m.place is not None and m.place.is_capital else None,
+                           m.place, possessive=possessive, mention=m)
+    if kind != "NORP":
+        return None
+    if m.category == "people":
+        return Participant(s.id, m.first, m.last, m.start, m.end, m.text, "people",
+                           country_name or m.name, m.country, possessive=possessive,
+                           mention=m)
+    nxt = toks[m.last].lower if m.last < len(toks) else ""
+    after = toks[m.last + 1].lower if m.last + 1 < len(toks) else ""
+    if nxt in TERRITORY_NOUNS and m.country is not None and after not in ROLE_NOUNS:
+        start, end, text = _span(s, m.first, m.last + 1)
+        return Participant(s.id, m.first, m.last + 1, start, end, text, "territory",
+                           country_name, m.country, place=gaz.by_iso3.get(m.country),
+                           can_act=nxt in _ACTING_TERRITORIES,  # "Six Russian regions raised"
+                           possessive=_is_possessive(toks, m.last + 1), head=nxt, mention=m)
+    return Participant(s.id, m.first, m.last, m.start, m.end, m.text, "modifier",
+                       country_name or m.name, m.country, possessive=possessive, mention=m)
 
 
 def _role_at(tokens: list[Token], i: int) -> int:
@@ -224,24 +229,26 @@ class ParticipantFinder:
                 by_first[m.first] = p
         for p in by_first.values():
             consumed.update(range(p.first, p.last))
-        # Role-noun groups, absorbing the country words before them.
+        # Role-noun groups, absorbing the country words before them. Only tokens that
+        # start a role noun are visited; ``i`` is where the scan has got to.
+        n_toks = len(toks)
+        person_firsts = {m.first for m in mentions if m.kind == "PERSON"}
         i = 0
-        while i < len(toks):
-            if i in consumed:
-                i += 1
+        for start in [t.i for t in toks if t.lower in _ROLE_STARTS]:
+            if start < i or start in consumed:
                 continue
-            if toks[i].lower not in _ROLE_STARTS:
-                i += 1
-                continue
+            i = start
             n = _role_at(toks, i)
             if n == 0:
-                i += 1
                 continue
             j = i + n
             # Take the last role noun of a compound ("army spokesman"): the head.
-            while j < len(toks) and j not in consumed and _role_at(toks, j):
-                j += _role_at(toks, j)
-            if j < len(toks) and any(m.first == j and m.kind == "PERSON" for m in mentions):
+            while j < n_toks and j not in consumed and toks[j].lower in _ROLE_STARTS:
+                n = _role_at(toks, j)
+                if n == 0:
+                    break
+                j += n
+            if j < n_toks and j in person_firsts:
                 i = j  # a title before a name ("spokesman Dmitry Peskov")
                 continue
             if _adjectival(toks, i, j):
@@ -253,27 +260,36 @@ class ParticipantFinder:
             by_first[group.first] = group
             consumed.update(range(group.first, group.last))
             i = j
-        # Pronouns.
-        ordered = sorted(by_first.values(), key=lambda p: p.first)
-        covered = {k for p in ordered for k in range(p.first, p.last)}
-        for t in toks:
-            if t.lower not in _PRONOUNS or t.i in covered:
-                continue
-            pro = self._pronoun(s, t, ordered)
-            if pro is not None:
-                by_first[t.i] = pro
-                ordered = sorted(by_first.values(), key=lambda p: p.first)
-        result = sorted(by_first.values(), key=lambda p: p.first)
+        # Pronouns. Participants are keyed by their first token, so sorting the keys
+        # orders them.
+        pronouns = [t for t in toks if t.lower in _PRONOUNS]
+        if pronouns:
+            ordered = [by_first[k] for k in sorted(by_first)]
+            covered = {k for p in ordered for k in range(p.first, p.last)}
+            for t in pronouns:
+                if t.i in covered:
+                    continue
+                pro = self._pronoun(s, t, ordered)
+                if pro is not None:
+                    by_first[t.i] = pro
+                    ordered = [by_first[k] for k in sorted(by_first)]
+        result = [by_first[k] for k in sorted(by_first)]
         self.history.extend(result)
         self._previous = result
         return result
 
     def _group(self, s: Sentence, i: int, j: int, by_first: dict[int, Participant]) -> Participant:
         toks = s.tokens
-        head_words = " ".join(t.lower for t in toks[i:j])
-        head = toks[j - 1].lower if head_words not in ROLE_NOUNS else head_words
-        noun_sector = ROLE_NOUNS.get(head_words, ROLE_NOUNS.get(toks[j - 1].lower))
+        last_word = toks[j - 1].lower
+        head_words = last_word if j - i == 1 else " ".join(t.lower for t in toks[i:j])
+        head = last_word if head_words not in ROLE_NOUNS else head_words
+        noun_sector = ROLE_NOUNS.get(head_words, ROLE_NOUNS.get(last_word))
         modifier_sectors = [x for t in toks[i:j - 1] if (x := ROLE_NOUNS.get(t.lower) or "")]
+        # The participant ending at each token (the first in order when several do).
+        by_last: dict[int, Participant] = {}
+        for p in by_first.values():
+            if p.last > p.first and p.last not in by_last:
+                by_last[p.last] = p
         countries: list[Participant] = []
         pronoun_owner: str | None = None
         definite = False
@@ -282,8 +298,7 @@ class ParticipantFinder:
         k = i - 1
         while k >= 0:
             t = toks[k]
-            owner = next((p for p in by_first.values() if p.last == k + 1 and p.last > p.first),
-                         None)
+            owner = by_last.get(k + 1)
             if owner is not None and owner.kind in ("state", "city", "region", "org", "modifier",
                                                     "people", "person"):
                 countries.append(owner)
