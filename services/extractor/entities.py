@@ -99,11 +99,9 @@ class _Builder:
         self.surnames: dict[str, Mention] = {}
         self.named_places: dict[str, Place] = {}
         """Places the gazetteer lacks that the article named as places, by name."""
-        self.capitalised_inside: set[str] = set()
-        for s in sentences:
-            for t in s.tokens:
-                if t.is_cap and t.is_word and not sentence_initial(s.tokens, t.i):
-                    self.capitalised_inside.add(t.text)
+        self.capitalised_inside = {t.text for s in sentences for t in s.tokens
+                                   if t.is_cap and t.is_word
+                                   and not sentence_initial(s.tokens, t.i)}
 
     def build(self) -> EntityTable:
         table = EntityTable()
@@ -111,8 +109,9 @@ class _Builder:
         for s in self.sentences:
             title_case = s.title_case
             pieces: list[Piece] = []
-            for a, b in runs(s.tokens):
-                pieces.extend(segment(s.tokens, a, b, self._is_city))
+            texts = [t.text for t in s.tokens]
+            for a, b in runs(s.tokens, texts):
+                pieces.extend(segment(s.tokens, texts, a, b, self._is_city))
             for p in pieces:
                 if p.known is not None and p.known.country:
                     self.prefer.add(p.known.country)

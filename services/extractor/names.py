@@ -113,3 +113,10 @@ def match_known(texts: list[str], start: int) -> tuple[int, Known] | None:
             break
         node = children.get(texts[k])
     return best
+
+
+def match_all(texts: list[str]) -> list[tuple[int, Known] | None]:
+    """:func:`match_known` at every position of ``texts``, asking only at the words that
+    start a known phrase."""
+    root = _trie()
+    return [match_known(texts, k) if word in root else None for k, word in enumerate(texts)]
