@@ -19,6 +19,7 @@ target or its place:
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from operator import attrgetter
 
 from newsflow.messages import Actor
 from services.extractor.entities import Mention
@@ -192,6 +193,9 @@ def _adjectival(tokens: list[Token], i: int, j: int) -> bool:
     return not (nxt.lower.endswith("ed") or nxt.lower in ROLE_NOUNS)
 
 
+_first = attrgetter("first")
+
+
 def _best_sector(noun_sector: str | None, modifier_sectors: list[str]) -> str | None:
     """"defence ministry" is MIL, "government forces" MIL, "police forces" COP, "local
     residents" CVL."""
@@ -284,7 +288,8 @@ class ParticipantFinder:
         head_words = last_word if j - i == 1 else " ".join(t.lower for t in toks[i:j])
         head = last_word if head_words not in ROLE_NOUNS else head_words
         noun_sector = ROLE_NOUNS.get(head_words, ROLE_NOUNS.get(last_word))
-        modifier_sectors = [x for t in toks[i:j - 1] if (x := ROLE_NOUNS.get(t.lower) or "")]
+        modifier_sectors = [x for t in toks[i:j - 1] if (x := ROLE_NOUNS.get(t.lower) or "")
+                            ] if j - i > 1 else []
         # The participant ending at each token (the first in order when several do).
         by_last: dict[int, Participant] = {}
         for p in by_first.values():
@@ -355,13 +360,15 @@ class ParticipantFinder:
             ) or owner.kind == "org" and owner.sector in ("REB", "UAF", "MIL", "GOV")):
                 # "fighters of the Balochistan Liberation Army"
                 countries.append(owner)  # "a spokesman for U.S. Forces Korea"
-        start, end, text = _span(s, first, j)
-        sector = _best_sector(noun_sector, modifier_sectors)
-        group = Participant(sentence=s.id, first=first, last=j, start=start, end=end, text=text,
-                            kind="group", sector=sector, head=head,
-                            possessive=_is_possessive(toks, j))
-        countries.sort(key=lambda c: c.first)
-        owner_p = next((c for c in countries if c.country), None)
+        start, end = toks[first].start, toks[j - 1].end
+        group = Participant(s.id, first, j, start, end, s.text[start - s.start:end - s.start],
+                            "group", sector=_best_sector(noun_sector, modifier_sectors),
+                            head=head, possessive=j < len(toks) and toks[j].is_possessive_marker)
+        owner_p = None
+        if countries:
+            if len(countries) > 1:
+                countries.sort(key=_first)
+            owner_p = next((c for c in countries if c.country), None)
         if owner_p is not None:
             group.country = owner_p.country
             if owner_p.kind == "org" and owner_p.sector in ("REB", "UAF"):
