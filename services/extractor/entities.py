@@ -178,7 +178,7 @@ class _Builder:
                                      category=k.category)
             return None  # titles are not entities
         words = toks[p.first:p.last]
-        text = " ".join(t.text for t in words)
+        text = words[0].text if len(words) == 1 else " ".join(t.text for t in words)
         if p.kind == "org":
             country = None
             texts = [t.text for t in words]
