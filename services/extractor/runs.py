@@ -153,6 +153,12 @@ def segment(tokens: list[Token], sentence_texts: list[str], a: int, b: int,
             known = Known("demonym", texts[0], owner[1].country)
             return [Piece(a, b, "demonym", known)]
         return [Piece(a, b, "unknown")]
+    if len(texts) == 1:
+        # The commonest run, one word: a known name, an organisation's head, or unknown.
+        m = match_known(texts, 0)
+        if m is not None:
+            return [Piece(a, b, m[1].category, m[1])]
+        return [Piece(a, b, "org" if texts[0] in ORG_HEADS else "unknown")]
     # The longest known phrase within the run at each position: asked for again and again.
     found = match_all(texts)
     whole = found[0]
