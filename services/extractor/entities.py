@@ -20,7 +20,7 @@ them is capitalised.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from typing import Literal
+from typing import Any, Literal
 
 from newsflow.messages import Entity
 from services.extractor.messages import build_entities
@@ -99,9 +99,18 @@ class _Builder:
         self.surnames: dict[str, Mention] = {}
         self.named_places: dict[str, Place] = {}
         """Places the gazetteer lacks that the article named as places, by name."""
-        self.capitalised_inside = {t.text for s in sentences for t in s.tokens
-                                   if t.is_cap and t.is_word
-                                   and not sentence_initial(s.tokens, t.i)}
+        self._capitalised_inside: set[str] | None = None
+
+    @property
+    def capitalised_inside(self) -> set[str]:
+        """Words the article capitalises somewhere other than at the start of a sentence.
+        Worked out when first asked: only a sentence-initial word that may be a place
+        needs it."""
+        if self._capitalised_inside is None:
+            self._capitalised_inside = {t.text for s in self.sentences for t in s.tokens
+                                        if t.is_cap and t.is_word
+                                        and not sentence_initial(s.tokens, t.i)}
+        return self._capitalised_inside
 
     def build(self) -> EntityTable:
         table = EntityTable()
@@ -497,14 +506,22 @@ def to_entities(table: EntityTable) -> list[Entity]:
     for m in table.all():
         key = (m.kind, m.name, m.country if m.kind == "ORG" else None)
         groups.setdefault(key, []).append(m)
-    return build_entities([
-        {
-            "name": name,
-            "kind": mentions[0].kind,
-            "country": next((m.country for m in mentions if m.country), None),
-            "sector": next((m.sector for m in mentions if m.sector), None),
-            "role": next((m.role for m in mentions if m.role), None),
-            "mentions": [{"text": m.text, "start": m.start, "end": m.end} for m in mentions],
-        }
-        for (_kind, name, _), mentions in groups.items()
-    ])
+    return build_entities([_entity(name, mentions)
+                           for (_kind, name, _), mentions in groups.items()])
+
+
+def _entity(name: str, mentions: list[Mention]) -> dict[str, Any]:
+    """One entity's fields: the first country, sector and role its mentions give."""
+    country = sector = role = None
+    for m in mentions:
+        country = country or m.country
+        sector = sector or m.sector
+        role = role or m.role
+    return {
+        "name": name,
+        "kind": mentions[0].kind,
+        "country": country or None,  # None, not an empty string, when none gives one
+        "sector": sector or None,
+        "role": role or None,
+        "mentions": [{"text": m.text, "start": m.start, "end": m.end} for m in mentions],
+    }
