@@ -60,6 +60,7 @@ _VERBISH = (AUXILIARIES | MODALS | ADVERBS | NEGATIONS | PREPOSITIONS | SUBORDIN
 _ACTING_TERRITORIES = frozenset({"region", "regions", "city", "cities", "town", "towns",
                                  "village", "villages"})
 _PRONOUNS = PERSONAL_PRONOUNS | NONPERSONAL_PRONOUNS | FIRST_PERSON_PRONOUNS
+_ROLE_STARTS_OR_PRONOUNS = _ROLE_STARTS | _PRONOUNS
 _SPEECH_VERBS = frozenset({"said", "says", "told", "added", "warned", "announced", "stated",
                            "insisted", "declared", "vowed", "promised", "threatened"})
 _SPEECH_BRIDGE = frozenset({"that", "on", "in", "a", "statement", "late", "early", ","})
@@ -237,8 +238,10 @@ class ParticipantFinder:
         # start a role noun are visited; ``i`` is where the scan has got to.
         n_toks = len(toks)
         person_firsts = {m.first for m in mentions if m.kind == "PERSON"}
+        # One pass over the tokens for the few that start a role noun or are pronouns.
+        marked = [t for t in toks if t.lower in _ROLE_STARTS_OR_PRONOUNS]
         i = 0
-        for start in [t.i for t in toks if t.lower in _ROLE_STARTS]:
+        for start in [t.i for t in marked if t.lower in _ROLE_STARTS]:
             if start < i or start in consumed:
                 continue
             i = start
@@ -266,7 +269,7 @@ class ParticipantFinder:
             i = j
         # Pronouns. Participants are keyed by their first token, so sorting the keys
         # orders them.
-        pronouns = [t for t in toks if t.lower in _PRONOUNS]
+        pronouns = [t for t in marked if t.lower in _PRONOUNS]
         if pronouns:
             ordered = [by_first[k] for k in sorted(by_first)]
             covered = {k for p in ordered for k in range(p.first, p.last)}

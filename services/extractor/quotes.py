@@ -101,7 +101,7 @@ def quote_spans(text: str) -> list[QuoteSpan]:
 
 def enclosing(spans: list[QuoteSpan], offset: int) -> QuoteSpan | None:
     """The quote span containing ``offset``, if any (``spans`` in text order)."""
-    k = bisect_right([s.start for s in spans], offset) - 1
+    k = bisect_right(spans, offset, key=_start) - 1
     if k >= 0 and spans[k].start <= offset < spans[k].end:
         return spans[k]
     return None
