@@ -201,11 +201,20 @@ class QuoteFinder:
         verbs = [t for t in toks if t.lower in _REPORTED_VERBS]
         if not according and not verbs:
             return None  # most sentences: spare finding the subjects
-        parts = [p for p in self.parts.get(s.id, []) if p.kind in _SPEAKER_KINDS
-                 and governing_preposition(toks, p.first) is None]
+        candidates = [p for p in self.parts.get(s.id, []) if p.kind in _SPEAKER_KINDS]
+        free: dict[int, bool] = {}
+
+        def subject(p: Participant) -> bool:
+            """Not inside a prepositional phrase: asked only of the participants in reach
+            of a verb, and once for each."""
+            if p.first not in free:
+                free[p.first] = governing_preposition(toks, p.first) is None
+            return free[p.first]
+
         if according:
             comma = next((t.i for t in toks if t.text == ","), None)
-            speaker = next((p for p in parts if comma is not None and p.last <= comma), None)
+            speaker = next((p for p in candidates
+                            if comma is not None and p.last <= comma and subject(p)), None)
             if speaker is not None and comma is not None and comma + 1 < len(toks):
                 return speaker, toks[comma + 1].start, _content_end(toks)
         for t in verbs:
@@ -213,21 +222,21 @@ class QuoteFinder:
                 t.i + 1 < len(toks) and toks[t.i + 1].lower in _NOT_SPEECH_AFTER
             ) or (t.i > 0 and toks[t.i - 1].lower in ("not", "n't", "never")):
                 continue
-            subject = next((p for p in reversed(parts) if p.last <= t.i and t.i - p.last <= 6),
-                           None)
-            if subject is None:
+            speaker = next((p for p in reversed(candidates)
+                            if p.last <= t.i and t.i - p.last <= 6 and subject(p)), None)
+            if speaker is None:
                 continue
             words_after = sum(1 for u in toks[t.i + 1:] if u.is_word)
-            comma = subject.first - 1
+            comma = speaker.first - 1
             if comma >= 2 and toks[comma].text == "," and words_after < 6:
-                return subject, toks[0].start, toks[comma - 1].end
+                return speaker, toks[0].start, toks[comma - 1].end
             if words_after >= 4:
                 that = next((u.i for u in toks[t.i + 1:t.i + 11] if u.lower == "that"), None)
                 k = that + 1 if that is not None else t.i + 1
                 while k < len(toks) and toks[k].text in (",", ":"):
                     k += 1
                 if k < len(toks) - 1 and toks[k].lower != "to":  # not "vowed to do ..."
-                    return subject, toks[k].start, _content_end(toks[k:])
+                    return speaker, toks[k].start, _content_end(toks[k:])
         return None
 
     def quotes(self, attributions: list[Attribution]) -> list[Quote]:
