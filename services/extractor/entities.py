@@ -30,10 +30,9 @@ from services.extractor.places import Place, gazetteer
 from services.extractor.roles import REGION_WORDS, ROLE_NOUNS, TERRITORY_NOUNS
 from services.extractor.runs import (
     Piece,
+    cut,
     normalise_org,
     org_sector,
-    runs,
-    segment,
     sentence_initial,
 )
 from services.extractor.sentences import Sentence
@@ -117,10 +116,7 @@ class _Builder:
         pending: list[tuple[Sentence, list[Piece], bool]] = []
         for s in self.sentences:
             title_case = s.title_case
-            pieces: list[Piece] = []
-            texts = [t.text for t in s.tokens]
-            for a, b in runs(s.tokens, texts):
-                pieces.extend(segment(s.tokens, texts, a, b, self._is_city))
+            pieces = cut(s.tokens, [t.text for t in s.tokens], self._is_city)
             for p in pieces:
                 if p.known is not None and p.known.country:
                     self.prefer.add(p.known.country)

@@ -75,9 +75,12 @@ def sentence_initial(tokens: list[Token], i: int) -> bool:
 _NOT_IN_RUN = _AFFILIATIONS + _OWNERSHIP
 
 
-def runs(tokens: list[Token], texts: list[str]) -> list[tuple[int, int]]:
-    """The capitalised runs of a sentence as token spans; ``texts`` are the tokens' texts."""
-    runs: list[tuple[int, int]] = []
+def runs(tokens: list[Token],
+         texts: list[str]) -> list[tuple[int, int, tuple[int, Known] | None]]:
+    """The capitalised runs of a sentence as token spans, each with the known phrase it
+    starts with, if any (not looked up for a run of its own like "Greek-owned");
+    ``texts`` are the tokens' texts."""
+    runs: list[tuple[int, int, tuple[int, Known] | None]] = []
     n = len(tokens)
     end = 0  # runs do not overlap: the next one starts at or after the end of the last
     for t in [t for t in tokens if t.is_cap and t.is_word]:
@@ -88,7 +91,7 @@ def runs(tokens: list[Token], texts: list[str]) -> list[tuple[int, int]]:
             continue
         j = i + 1
         if t.lower.endswith(_OWNERSHIP):
-            runs.append((i, j))  # a run of its own: "Greek-owned"
+            runs.append((i, j, None))  # a run of its own: "Greek-owned"
             end = j
             continue
         known = match_known(texts, i)
@@ -114,9 +117,27 @@ def runs(tokens: list[Token], texts: list[str]) -> list[tuple[int, int]]:
                     j = k
                     continue
             break
-        runs.append((i, j))
+        runs.append((i, j, known))
         end = j
     return runs
+
+
+def cut(tokens: list[Token], texts: list[str],
+        is_city: Callable[[str], bool] = lambda _: False) -> list[Piece]:
+    """Every capitalised run of a sentence cut into pieces (see :func:`segment`), in order;
+    ``texts`` are the tokens' texts."""
+    pieces: list[Piece] = []
+    for a, b, known in runs(tokens, texts):
+        if b - a == 1 and not tokens[a].lower.endswith(_OWNERSHIP):
+            # One word, the commonest run: a known name (looked up already, and no longer
+            # phrase can start it), an organisation's head, or unknown.
+            if known is not None:
+                pieces.append(Piece(a, b, known[1].category, known[1]))
+            else:
+                pieces.append(Piece(a, b, "org" if texts[a] in ORG_HEADS else "unknown"))
+        else:
+            pieces.extend(segment(tokens, texts, a, b, is_city))
+    return pieces
 
 
 def _org_span(texts: list[str], found: list[tuple[int, Known] | None],
