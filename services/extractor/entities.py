@@ -481,11 +481,13 @@ def _region(place: Place, text: str) -> Place:
 
 def _attach_possessors(s: Sentence, mentions: list[Mention]) -> None:
     """"Russia's Ministry of Defense": the organisation takes its possessor's country."""
-    by_last = {m.last: m for m in mentions}
+    by_last: dict[int, Mention] | None = None  # built when first needed: rarely
     for m in mentions:
         if m.kind != "ORG" or m.country is not None or m.first < 2:
             continue
         if s.tokens[m.first - 1].is_possessive_marker:
+            if by_last is None:
+                by_last = {x.last: x for x in mentions}
             owner = by_last.get(m.first - 1)
             if owner is not None and owner.country:
                 m.country = owner.country
