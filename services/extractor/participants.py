@@ -339,7 +339,7 @@ class ParticipantFinder:
                 first = k
                 k -= 1
                 continue
-            if _adjectives_after_determiner(toks, k):
+            if _adjective_like(t) and _adjectives_after_determiner(toks, k):
                 first = k  # "Yemen's internationally recognised government"
                 k -= 1
                 continue
