@@ -20,7 +20,7 @@ them is capitalised.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from typing import Literal
+from typing import Any, Literal
 
 from newsflow.messages import Entity
 from services.extractor.messages import build_entities
@@ -30,10 +30,9 @@ from services.extractor.places import Place, gazetteer
 from services.extractor.roles import REGION_WORDS, ROLE_NOUNS, TERRITORY_NOUNS
 from services.extractor.runs import (
     Piece,
+    cut,
     normalise_org,
     org_sector,
-    runs,
-    segment,
     sentence_initial,
 )
 from services.extractor.sentences import Sentence
@@ -99,20 +98,25 @@ class _Builder:
         self.surnames: dict[str, Mention] = {}
         self.named_places: dict[str, Place] = {}
         """Places the gazetteer lacks that the article named as places, by name."""
-        self.capitalised_inside: set[str] = set()
-        for s in sentences:
-            for t in s.tokens:
-                if t.is_cap and t.is_word and not sentence_initial(s.tokens, t.i):
-                    self.capitalised_inside.add(t.text)
+        self._capitalised_inside: set[str] | None = None
+
+    @property
+    def capitalised_inside(self) -> set[str]:
+        """Words the article capitalises somewhere other than at the start of a sentence.
+        Worked out when first asked: only a sentence-initial word that may be a place
+        needs it."""
+        if self._capitalised_inside is None:
+            self._capitalised_inside = {t.text for s in self.sentences for t in s.tokens
+                                        if t.is_cap and t.is_word
+                                        and not sentence_initial(s.tokens, t.i)}
+        return self._capitalised_inside
 
     def build(self) -> EntityTable:
         table = EntityTable()
         pending: list[tuple[Sentence, list[Piece], bool]] = []
         for s in self.sentences:
             title_case = s.title_case
-            pieces: list[Piece] = []
-            for a, b in runs(s.tokens):
-                pieces.extend(segment(s.tokens, a, b, self._is_city))
+            pieces = cut(s.tokens, [t.text for t in s.tokens], self._is_city)
             for p in pieces:
                 if p.known is not None and p.known.country:
                     self.prefer.add(p.known.country)
@@ -179,7 +183,7 @@ class _Builder:
                                      category=k.category)
             return None  # titles are not entities
         words = toks[p.first:p.last]
-        text = " ".join(t.text for t in words)
+        text = words[0].text if len(words) == 1 else " ".join(t.text for t in words)
         if p.kind == "org":
             country = None
             texts = [t.text for t in words]
@@ -477,11 +481,13 @@ def _region(place: Place, text: str) -> Place:
 
 def _attach_possessors(s: Sentence, mentions: list[Mention]) -> None:
     """"Russia's Ministry of Defense": the organisation takes its possessor's country."""
-    by_last = {m.last: m for m in mentions}
+    by_last: dict[int, Mention] | None = None  # built when first needed: rarely
     for m in mentions:
         if m.kind != "ORG" or m.country is not None or m.first < 2:
             continue
         if s.tokens[m.first - 1].is_possessive_marker:
+            if by_last is None:
+                by_last = {x.last: x for x in mentions}
             owner = by_last.get(m.first - 1)
             if owner is not None and owner.country:
                 m.country = owner.country
@@ -498,14 +504,22 @@ def to_entities(table: EntityTable) -> list[Entity]:
     for m in table.all():
         key = (m.kind, m.name, m.country if m.kind == "ORG" else None)
         groups.setdefault(key, []).append(m)
-    return build_entities([
-        {
-            "name": name,
-            "kind": mentions[0].kind,
-            "country": next((m.country for m in mentions if m.country), None),
-            "sector": next((m.sector for m in mentions if m.sector), None),
-            "role": next((m.role for m in mentions if m.role), None),
-            "mentions": [{"text": m.text, "start": m.start, "end": m.end} for m in mentions],
-        }
-        for (_kind, name, _), mentions in groups.items()
-    ])
+    return build_entities([_entity(name, mentions)
+                           for (_kind, name, _), mentions in groups.items()])
+
+
+def _entity(name: str, mentions: list[Mention]) -> dict[str, Any]:
+    """One entity's fields: the first country, sector and role its mentions give."""
+    country = sector = role = None
+    for m in mentions:
+        country = country or m.country
+        sector = sector or m.sector
+        role = role or m.role
+    return {
+        "name": name,
+        "kind": mentions[0].kind,
+        "country": country or None,  # None, not an empty string, when none gives one
+        "sector": sector or None,
+        "role": role or None,
+        "mentions": [{"text": m.text, "start": m.start, "end": m.end} for m in mentions],
+    }

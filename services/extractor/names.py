@@ -74,25 +74,49 @@ def known_phrases() -> dict[tuple[str, ...], Known]:
     return table
 
 
+#: A node of :func:`_trie`: what the phrase so far is (if a known phrase), and the nodes
+#: of the words that may follow it.
+_Node = tuple["Known | None", dict[str, "_Node"]]
+
+
 @lru_cache(maxsize=1)
-def _longest_from() -> dict[str, int]:
-    """First token of a known phrase -> length of the longest known phrase it starts."""
-    longest: dict[str, int] = {}
-    for key in known_phrases():
-        longest[key[0]] = max(longest.get(key[0], 0), len(key))
-    return longest
+def _trie() -> dict[str, _Node]:
+    """The known phrases as a word trie: the longest match is one walk, one dict lookup per
+    word, where most words of a text start no phrase and cost a single lookup."""
+    root: dict[str, _Node] = {}
+    for key, known in known_phrases().items():
+        children = root
+        for n, word in enumerate(key):
+            node = children.get(word)
+            if node is None:
+                node = children[word] = (None, {})
+            if n == len(key) - 1:
+                node = children[word] = (known, node[1])
+            children = node[1]
+    return root
 
 
 def match_known(texts: list[str], start: int) -> tuple[int, Known] | None:
     """Longest known phrase starting at ``texts[start]``: (length, what it is)."""
     if start >= len(texts):
         return None
-    longest = _longest_from().get(texts[start])
-    if longest is None:
-        return None  # most words start no known phrase: spare the slicing
-    table = known_phrases()
-    for length in range(min(longest, len(texts) - start), 0, -1):
-        known = table.get(tuple(texts[start:start + length]))
+    node = _trie().get(texts[start])
+    best: tuple[int, Known] | None = None
+    k = start
+    end = len(texts)
+    while node is not None:
+        k += 1
+        known, children = node
         if known is not None:
-            return length, known
-    return None
+            best = (k - start, known)
+        if k == end or not children:
+            break
+        node = children.get(texts[k])
+    return best
+
+
+def match_all(texts: list[str]) -> list[tuple[int, Known] | None]:
+    """:func:`match_known` at every position of ``texts``, asking only at the words that
+    start a known phrase."""
+    root = _trie()
+    return [match_known(texts, k) if word in root else None for k, word in enumerate(texts)]

@@ -19,6 +19,7 @@ target or its place:
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from operator import attrgetter
 
 from newsflow.messages import Actor
 from services.extractor.entities import Mention
@@ -59,6 +60,7 @@ _VERBISH = (AUXILIARIES | MODALS | ADVERBS | NEGATIONS | PREPOSITIONS | SUBORDIN
 _ACTING_TERRITORIES = frozenset({"region", "regions", "city", "cities", "town", "towns",
                                  "village", "villages"})
 _PRONOUNS = PERSONAL_PRONOUNS | NONPERSONAL_PRONOUNS | FIRST_PERSON_PRONOUNS
+_ROLE_STARTS_OR_PRONOUNS = _ROLE_STARTS | _PRONOUNS
 _SPEECH_VERBS = frozenset({"said", "says", "told", "added", "warned", "announced", "stated",
                            "insisted", "declared", "vowed", "promised", "threatened"})
 _SPEECH_BRIDGE = frozenset({"that", "on", "in", "a", "statement", "late", "early", ","})
@@ -125,40 +127,45 @@ def _is_possessive(tokens: list[Token], last: int) -> bool:
 
 
 def _from_mention(s: Sentence, m: Mention) -> Participant | None:
-    gaz = gazetteer()
-    country_name = gaz.country_name(m.country)
-    p = Participant(sentence=s.id, first=m.first, last=m.last, start=m.start, end=m.end,
-                    text=m.text, kind="", country=m.country, mention=m,
-                    possessive=_is_possessive(s.tokens, m.last))
-    if m.kind == "PERSON":
-        p.kind, p.name, p.sector = "person", m.name, m.sector
-    elif m.kind == "ORG":
-        p.kind, p.sector = "org", m.sector
-        p.name = country_name if m.category == "metonym" else m.name
-    elif m.kind == "GPE" and m.category == "country":
-        p.kind, p.name, p.place = "state", country_name, m.place
-    elif m.kind in ("GPE", "LOC"):
-        p.kind = "city" if m.kind == "GPE" else "region"
-        p.name, p.place = country_name, m.place
-        p.sector = "GOV" if m.place is not None and m.place.is_capital else None
-    elif m.kind == "NORP" and m.category == "people":
-        p.kind, p.name = "people", country_name or m.name
-    elif m.kind == "NORP":
-        nxt = s.tokens[m.last].lower if m.last < len(s.tokens) else ""
-        after = s.tokens[m.last + 1].lower if m.last + 1 < len(s.tokens) else ""
-        if nxt in TERRITORY_NOUNS and m.country is not None and after not in ROLE_NOUNS:
-            p.last = m.last + 1
-            p.start, p.end, p.text = _span(s, m.first, m.last + 1)
-            p.possessive = _is_possessive(s.tokens, p.last)
-            p.kind, p.name = "territory", country_name
-            p.can_act = nxt in _ACTING_TERRITORIES  # "Six Russian regions raised ..."
-            p.head = nxt
-            p.place = gaz.by_iso3.get(m.country)
-        else:
-            p.kind, p.name = "modifier", country_name or m.name
-    else:
+    kind = m.kind
+    if kind == "OTHER":
         return None
-    return p
+    toks = s.tokens
+    possessive = m.last < len(toks) and toks[m.last].is_possessive_marker
+    if kind == "PERSON":
+        return Participant(s.id, m.first, m.last, m.start, m.end, m.text, "person", m.name,
+                           m.country, m.sector, possessive=possessive, mention=m)
+    gaz = gazetteer()
+    if kind == "ORG":
+        name = gaz.country_name(m.country) if m.category == "metonym" else m.name
+        return Participant(s.id, m.first, m.last, m.start, m.end, m.text, "org", name,
+                           m.country, m.sector, possessive=possessive, mention=m)
+    country_name = gaz.country_name(m.country)
+    if kind == "GPE" and m.category == "country":
+        return Participant(s.id, m.first, m.last, m.start, m.end, m.text, "state",
+                           country_name, m.country, place=m.place, possessive=possessive,
+                           mention=m)
+    if kind in ("GPE", "LOC"):
+        return Participant(s.id, m.first, m.last, m.start, m.end, m.text,
+                           "city" if kind == "GPE" else "region", country_name, m.country,
+                           "GOV" if m.place is not None and m.place.is_capital else None,
+                           m.place, possessive=possessive, mention=m)
+    if kind != "NORP":
+        return None
+    if m.category == "people":
+        return Participant(s.id, m.first, m.last, m.start, m.end, m.text, "people",
+                           country_name or m.name, m.country, possessive=possessive,
+                           mention=m)
+    nxt = toks[m.last].lower if m.last < len(toks) else ""
+    after = toks[m.last + 1].lower if m.last + 1 < len(toks) else ""
+    if nxt in TERRITORY_NOUNS and m.country is not None and after not in ROLE_NOUNS:
+        start, end, text = _span(s, m.first, m.last + 1)
+        return Participant(s.id, m.first, m.last + 1, start, end, text, "territory",
+                           country_name, m.country, place=gaz.by_iso3.get(m.country),
+                           can_act=nxt in _ACTING_TERRITORIES,  # "Six Russian regions raised"
+                           possessive=_is_possessive(toks, m.last + 1), head=nxt, mention=m)
+    return Participant(s.id, m.first, m.last, m.start, m.end, m.text, "modifier",
+                       country_name or m.name, m.country, possessive=possessive, mention=m)
 
 
 def _role_at(tokens: list[Token], i: int) -> int:
@@ -185,6 +192,9 @@ def _adjectival(tokens: list[Token], i: int, j: int) -> bool:
     if not nxt.is_word or nxt.is_cap or nxt.lower in _VERBISH:
         return False
     return not (nxt.lower.endswith("ed") or nxt.lower in ROLE_NOUNS)
+
+
+_first = attrgetter("first")
 
 
 def _best_sector(noun_sector: str | None, modifier_sectors: list[str]) -> str | None:
@@ -224,24 +234,28 @@ class ParticipantFinder:
                 by_first[m.first] = p
         for p in by_first.values():
             consumed.update(range(p.first, p.last))
-        # Role-noun groups, absorbing the country words before them.
+        # Role-noun groups, absorbing the country words before them. Only tokens that
+        # start a role noun are visited; ``i`` is where the scan has got to.
+        n_toks = len(toks)
+        person_firsts = {m.first for m in mentions if m.kind == "PERSON"}
+        # One pass over the tokens for the few that start a role noun or are pronouns.
+        marked = [t for t in toks if t.lower in _ROLE_STARTS_OR_PRONOUNS]
         i = 0
-        while i < len(toks):
-            if i in consumed:
-                i += 1
+        for start in [t.i for t in marked if t.lower in _ROLE_STARTS]:
+            if start < i or start in consumed:
                 continue
-            if toks[i].lower not in _ROLE_STARTS:
-                i += 1
-                continue
+            i = start
             n = _role_at(toks, i)
             if n == 0:
-                i += 1
                 continue
             j = i + n
             # Take the last role noun of a compound ("army spokesman"): the head.
-            while j < len(toks) and j not in consumed and _role_at(toks, j):
-                j += _role_at(toks, j)
-            if j < len(toks) and any(m.first == j and m.kind == "PERSON" for m in mentions):
+            while j < n_toks and j not in consumed and toks[j].lower in _ROLE_STARTS:
+                n = _role_at(toks, j)
+                if n == 0:
+                    break
+                j += n
+            if j < n_toks and j in person_firsts:
                 i = j  # a title before a name ("spokesman Dmitry Peskov")
                 continue
             if _adjectival(toks, i, j):
@@ -253,27 +267,37 @@ class ParticipantFinder:
             by_first[group.first] = group
             consumed.update(range(group.first, group.last))
             i = j
-        # Pronouns.
-        ordered = sorted(by_first.values(), key=lambda p: p.first)
-        covered = {k for p in ordered for k in range(p.first, p.last)}
-        for t in toks:
-            if t.lower not in _PRONOUNS or t.i in covered:
-                continue
-            pro = self._pronoun(s, t, ordered)
-            if pro is not None:
-                by_first[t.i] = pro
-                ordered = sorted(by_first.values(), key=lambda p: p.first)
-        result = sorted(by_first.values(), key=lambda p: p.first)
+        # Pronouns. Participants are keyed by their first token, so sorting the keys
+        # orders them.
+        pronouns = [t for t in marked if t.lower in _PRONOUNS]
+        if pronouns:
+            ordered = [by_first[k] for k in sorted(by_first)]
+            covered = {k for p in ordered for k in range(p.first, p.last)}
+            for t in pronouns:
+                if t.i in covered:
+                    continue
+                pro = self._pronoun(s, t, ordered)
+                if pro is not None:
+                    by_first[t.i] = pro
+                    ordered = [by_first[k] for k in sorted(by_first)]
+        result = [by_first[k] for k in sorted(by_first)]
         self.history.extend(result)
         self._previous = result
         return result
 
     def _group(self, s: Sentence, i: int, j: int, by_first: dict[int, Participant]) -> Participant:
         toks = s.tokens
-        head_words = " ".join(t.lower for t in toks[i:j])
-        head = toks[j - 1].lower if head_words not in ROLE_NOUNS else head_words
-        noun_sector = ROLE_NOUNS.get(head_words, ROLE_NOUNS.get(toks[j - 1].lower))
-        modifier_sectors = [x for t in toks[i:j - 1] if (x := ROLE_NOUNS.get(t.lower) or "")]
+        last_word = toks[j - 1].lower
+        head_words = last_word if j - i == 1 else " ".join(t.lower for t in toks[i:j])
+        head = last_word if head_words not in ROLE_NOUNS else head_words
+        noun_sector = ROLE_NOUNS.get(head_words, ROLE_NOUNS.get(last_word))
+        modifier_sectors = [x for t in toks[i:j - 1] if (x := ROLE_NOUNS.get(t.lower) or "")
+                            ] if j - i > 1 else []
+        # The participant ending at each token (the first in order when several do).
+        by_last: dict[int, Participant] = {}
+        for p in by_first.values():
+            if p.last > p.first and p.last not in by_last:
+                by_last[p.last] = p
         countries: list[Participant] = []
         pronoun_owner: str | None = None
         definite = False
@@ -282,8 +306,7 @@ class ParticipantFinder:
         k = i - 1
         while k >= 0:
             t = toks[k]
-            owner = next((p for p in by_first.values() if p.last == k + 1 and p.last > p.first),
-                         None)
+            owner = by_last.get(k + 1)
             if owner is not None and owner.kind in ("state", "city", "region", "org", "modifier",
                                                     "people", "person"):
                 countries.append(owner)
@@ -316,7 +339,7 @@ class ParticipantFinder:
                 first = k
                 k -= 1
                 continue
-            if _adjectives_after_determiner(toks, k):
+            if _adjective_like(t) and _adjectives_after_determiner(toks, k):
                 first = k  # "Yemen's internationally recognised government"
                 k -= 1
                 continue
@@ -340,13 +363,15 @@ class ParticipantFinder:
             ) or owner.kind == "org" and owner.sector in ("REB", "UAF", "MIL", "GOV")):
                 # "fighters of the Balochistan Liberation Army"
                 countries.append(owner)  # "a spokesman for U.S. Forces Korea"
-        start, end, text = _span(s, first, j)
-        sector = _best_sector(noun_sector, modifier_sectors)
-        group = Participant(sentence=s.id, first=first, last=j, start=start, end=end, text=text,
-                            kind="group", sector=sector, head=head,
-                            possessive=_is_possessive(toks, j))
-        countries.sort(key=lambda c: c.first)
-        owner_p = next((c for c in countries if c.country), None)
+        start, end = toks[first].start, toks[j - 1].end
+        group = Participant(s.id, first, j, start, end, s.text[start - s.start:end - s.start],
+                            "group", sector=_best_sector(noun_sector, modifier_sectors),
+                            head=head, possessive=j < len(toks) and toks[j].is_possessive_marker)
+        owner_p = None
+        if countries:
+            if len(countries) > 1:
+                countries.sort(key=_first)
+            owner_p = next((c for c in countries if c.country), None)
         if owner_p is not None:
             group.country = owner_p.country
             if owner_p.kind == "org" and owner_p.sector in ("REB", "UAF"):

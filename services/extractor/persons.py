@@ -61,10 +61,10 @@ def role_before(
     if j == first:
         return None, None, None, None
     gaz = gazetteer()
-    texts = [t.text for t in toks]
+    texts = [t.text for t in toks[:first]]  # a known phrase must end before the name
     k = j
     while k < first:
-        m = match_known(texts[:first], k)
+        m = match_known(texts, k)
         if m is not None:
             known = m[1]
             if known.country and country is None:

@@ -17,8 +17,9 @@ paragraph. Reported speech is "X said (that)
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from operator import attrgetter
 from typing import Any
 
 from newsflow.messages import Quote
@@ -44,6 +45,11 @@ _NOT_SPEECH_AFTER = frozenset({"responsibility", "credit", "victory", "lives", "
 _MIN_DIRECT_WORDS = 4
 _SPEAKER_KINDS = frozenset({"person", "org", "group", "state", "city", "pronoun", "people"})
 _WINDOW = 12
+_start = attrgetter("start")
+_end = attrgetter("end")
+#: A whitespace-separated word with a letter or digit in it (``[^\W_]`` is exactly what
+#: ``str.isalnum`` accepts, ``\s`` what ``str.split`` splits on).
+_WORD = re.compile(r"\S*[^\W_]\S*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,14 +101,15 @@ def quote_spans(text: str) -> list[QuoteSpan]:
 
 def enclosing(spans: list[QuoteSpan], offset: int) -> QuoteSpan | None:
     """The quote span containing ``offset``, if any (``spans`` in text order)."""
-    k = bisect_right([s.start for s in spans], offset) - 1
+    k = bisect_right(spans, offset, key=_start) - 1
     if k >= 0 and spans[k].start <= offset < spans[k].end:
         return spans[k]
     return None
 
 
 def _words(text: str) -> int:
-    return sum(1 for w in text.split() if any(ch.isalnum() for ch in w))
+    """How many whitespace-separated words of ``text`` hold a letter or a digit."""
+    return len(_WORD.findall(text))
 
 
 def _speaker_near(tokens: list[Token], parts: list[Participant], verb: int,
@@ -141,11 +148,14 @@ class QuoteFinder:
         s = self._sentence_at(span.close)
         if s is None:
             return None
-        toks = [t for t in s.tokens if t.start >= span.close]
-        if not toks:
+        # The tokens after the closing mark and before the next quote, if any (a sentence's
+        # tokens are in text order, so their starts and ends are sorted).
+        lo = bisect_left(s.tokens, span.close, key=_start)
+        if lo == len(s.tokens):
             return None
         nxt_open = next((q.open for q in self.spans if q.open >= span.close), None)
-        toks = [t for t in toks if nxt_open is None or t.start < nxt_open][:_WINDOW]
+        hi = len(s.tokens) if nxt_open is None else bisect_left(s.tokens, nxt_open, key=_start)
+        toks = s.tokens[lo:min(hi, lo + _WINDOW)]
         for t in toks:
             if t.lower in SPEECH_VERBS or (t.lower == "according" and t.i + 1 < len(s.tokens)):
                 lo = toks[0].i
@@ -157,9 +167,9 @@ class QuoteFinder:
         s = self._sentence_at(span.open)
         if s is None:
             return None
-        toks = [t for t in s.tokens if t.end <= span.open]
         prev_close = max((q.close for q in self.spans if q.close <= span.open), default=-1)
-        toks = [t for t in toks if t.start >= prev_close]
+        lo = bisect_left(s.tokens, prev_close, key=_start)
+        toks = s.tokens[lo:max(lo, bisect_right(s.tokens, span.open, key=_end))]
         for t in reversed(toks):
             if t.lower in SPEECH_VERBS:
                 return _speaker_near(s.tokens, self.parts.get(s.id, []), t.i, s.tokens[0].i, t.i)
@@ -187,33 +197,46 @@ class QuoteFinder:
         if any(s.start <= q.open < s.end or s.start < q.close <= s.end for q in self.spans):
             return None
         toks = s.tokens
-        parts = [p for p in self.parts.get(s.id, []) if p.kind in _SPEAKER_KINDS
-                 and governing_preposition(toks, p.first) is None]
-        if len(toks) > 3 and toks[0].lower == "according" and toks[1].lower == "to":
+        according = len(toks) > 3 and toks[0].lower == "according" and toks[1].lower == "to"
+        verbs = [t for t in toks if t.lower in _REPORTED_VERBS]
+        if not according and not verbs:
+            return None  # most sentences: spare finding the subjects
+        candidates = [p for p in self.parts.get(s.id, []) if p.kind in _SPEAKER_KINDS]
+        free: dict[int, bool] = {}
+
+        def subject(p: Participant) -> bool:
+            """Not inside a prepositional phrase: asked only of the participants in reach
+            of a verb, and once for each."""
+            if p.first not in free:
+                free[p.first] = governing_preposition(toks, p.first) is None
+            return free[p.first]
+
+        if according:
             comma = next((t.i for t in toks if t.text == ","), None)
-            speaker = next((p for p in parts if comma is not None and p.last <= comma), None)
+            speaker = next((p for p in candidates
+                            if comma is not None and p.last <= comma and subject(p)), None)
             if speaker is not None and comma is not None and comma + 1 < len(toks):
                 return speaker, toks[comma + 1].start, _content_end(toks)
-        for t in toks:
-            if t.lower not in _REPORTED_VERBS or (
+        for t in verbs:
+            if (
                 t.i + 1 < len(toks) and toks[t.i + 1].lower in _NOT_SPEECH_AFTER
             ) or (t.i > 0 and toks[t.i - 1].lower in ("not", "n't", "never")):
                 continue
-            subject = next((p for p in reversed(parts) if p.last <= t.i and t.i - p.last <= 6),
-                           None)
-            if subject is None:
+            speaker = next((p for p in reversed(candidates)
+                            if p.last <= t.i and t.i - p.last <= 6 and subject(p)), None)
+            if speaker is None:
                 continue
             words_after = sum(1 for u in toks[t.i + 1:] if u.is_word)
-            comma = subject.first - 1
+            comma = speaker.first - 1
             if comma >= 2 and toks[comma].text == "," and words_after < 6:
-                return subject, toks[0].start, toks[comma - 1].end
+                return speaker, toks[0].start, toks[comma - 1].end
             if words_after >= 4:
                 that = next((u.i for u in toks[t.i + 1:t.i + 11] if u.lower == "that"), None)
                 k = that + 1 if that is not None else t.i + 1
                 while k < len(toks) and toks[k].text in (",", ":"):
                     k += 1
                 if k < len(toks) - 1 and toks[k].lower != "to":  # not "vowed to do ..."
-                    return subject, toks[k].start, _content_end(toks[k:])
+                    return speaker, toks[k].start, _content_end(toks[k:])
         return None
 
     def quotes(self, attributions: list[Attribution]) -> list[Quote]:

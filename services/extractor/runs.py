@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from services.extractor.names import Known, match_known
+from services.extractor.names import Known, match_all, match_known
 from services.extractor.roles import ORG_HEADS, ROLE_MODIFIERS
 from services.extractor.tokens import Token
 from services.extractor.wordlists import (
@@ -55,46 +55,52 @@ class Piece:
     known: Known | None = None
 
 
-def _opening_mark(tokens: list[Token], j: int) -> bool:
-    t = tokens[j]
-    if t.text in "“‘([—–-":
-        return True
-    if t.text in "\"'":
-        # A straight quote attached to the word before it closes a quote.
-        return j == 0 or tokens[j - 1].end != t.start
-    return False
-
-
 def sentence_initial(tokens: list[Token], i: int) -> bool:
+    """Token ``i`` starts its sentence or a clause, perhaps after opening quotes, brackets or
+    dashes: its capital says nothing about a name."""
     j = i - 1
-    while j >= 0 and _opening_mark(tokens, j):
-        j -= 1
+    while j >= 0:
+        text = tokens[j].text
+        # An opening mark; a straight quote only when not attached to the word before it
+        # (then it closes a quote).
+        if text in "“‘([—–-" or (
+            text in "\"'" and (j == 0 or tokens[j - 1].end != tokens[j].start)
+        ):
+            j -= 1
+            continue
+        break
     return j < 0 or j < i - 1 or tokens[j].text in (":", ".", "?", "!")
 
 
-def runs(tokens: list[Token]) -> list[tuple[int, int]]:
-    runs: list[tuple[int, int]] = []
-    i = 0
+_NOT_IN_RUN = _AFFILIATIONS + _OWNERSHIP
+
+
+def runs(tokens: list[Token],
+         texts: list[str]) -> list[tuple[int, int, tuple[int, Known] | None]]:
+    """The capitalised runs of a sentence as token spans, each with the known phrase it
+    starts with, if any (not looked up for a run of its own like "Greek-owned");
+    ``texts`` are the tokens' texts."""
+    runs: list[tuple[int, int, tuple[int, Known] | None]] = []
     n = len(tokens)
-    while i < n:
-        t = tokens[i]
-        if not (t.is_word and t.is_cap) or t.text in _CALENDAR or (
+    end = 0  # runs do not overlap: the next one starts at or after the end of the last
+    for t in [t for t in tokens if t.is_cap and t.is_word]:
+        i = t.i
+        if i < end or t.text in _CALENDAR or (
             t.text in CAPITALISED_FUNCTION_WORDS and sentence_initial(tokens, i)
         ) or t.text in _PRONOUNS or t.lower.endswith(_AFFILIATIONS):
-            i += 1
             continue
         j = i + 1
         if t.lower.endswith(_OWNERSHIP):
-            runs.append((i, j))  # a run of its own: "Greek-owned"
-            i = j
+            runs.append((i, j, None))  # a run of its own: "Greek-owned"
+            end = j
             continue
-        known = match_known([x.text for x in tokens[i:i + 6]], 0)
+        known = match_known(texts, i)
         if known is not None and known[0] > 1:
             j = i + known[0]  # "People's Liberation Army": a known name across "'s"
         while j < n:
             u = tokens[j]
             if u.is_word and u.is_cap and u.text not in _CALENDAR and not u.lower.endswith(
-                _AFFILIATIONS + _OWNERSHIP
+                _NOT_IN_RUN
             ):
                 j += 1
                 continue
@@ -111,13 +117,34 @@ def runs(tokens: list[Token]) -> list[tuple[int, int]]:
                     j = k
                     continue
             break
-        runs.append((i, j))
-        i = j
+        runs.append((i, j, known))
+        end = j
     return runs
 
 
-def _org_span(texts: list[str], pieces_start: int) -> tuple[int, int] | None:
-    """Span of an organisation name inside a run: from after leading demonyms to the last head."""
+def cut(tokens: list[Token], texts: list[str],
+        is_city: Callable[[str], bool] = lambda _: False) -> list[Piece]:
+    """Every capitalised run of a sentence cut into pieces (see :func:`segment`), in order;
+    ``texts`` are the tokens' texts."""
+    pieces: list[Piece] = []
+    for a, b, known in runs(tokens, texts):
+        if b - a == 1 and not tokens[a].lower.endswith(_OWNERSHIP):
+            # One word, the commonest run: a known name (looked up already, and no longer
+            # phrase can start it), an organisation's head, or unknown.
+            if known is not None:
+                pieces.append(Piece(a, b, known[1].category, known[1]))
+            else:
+                pieces.append(Piece(a, b, "org" if texts[a] in ORG_HEADS else "unknown"))
+        else:
+            pieces.extend(segment(tokens, texts, a, b, is_city))
+    return pieces
+
+
+def _org_span(texts: list[str], found: list[tuple[int, Known] | None],
+              pieces_start: int) -> tuple[int, int] | None:
+    """Span of an organisation name inside a run: from after leading demonyms to the last head.
+
+    ``found`` is the known phrase at each position of the run (see :func:`segment`)."""
     heads = [k for k in range(pieces_start, len(texts)) if texts[k] in ORG_HEADS]
     if not heads:
         return None
@@ -127,7 +154,7 @@ def _org_span(texts: list[str], pieces_start: int) -> tuple[int, int] | None:
     if last + 1 < len(texts) and texts[last] in ("of", "for"):
         k = last + 1
         while k < len(texts):
-            m = match_known(texts, k)
+            m = found[k]
             if m is not None and m[1].category == "title":
                 break
             k += 1
@@ -135,18 +162,27 @@ def _org_span(texts: list[str], pieces_start: int) -> tuple[int, int] | None:
     return pieces_start, last
 
 
-def segment(tokens: list[Token], a: int, b: int,
+def segment(tokens: list[Token], sentence_texts: list[str], a: int, b: int,
             is_city: Callable[[str], bool] = lambda _: False) -> list[Piece]:
-    """Cut the run ``tokens[a:b]``; ``is_city`` tells a city whose name holds a known
-    word ("Port Sudan", "Kuwait City") from that word."""
-    texts = [t.text for t in tokens[a:b]]
+    """Cut the run ``tokens[a:b]`` (``sentence_texts``: the texts of all ``tokens``);
+    ``is_city`` tells a city whose name holds a known word ("Port Sudan", "Kuwait City")
+    from that word."""
+    texts = sentence_texts[a:b]
     if len(texts) == 1 and tokens[a].lower.endswith(_OWNERSHIP):
         owner = match_known([texts[0].rsplit("-", 1)[0]], 0)
         if owner is not None and owner[1].country:
             known = Known("demonym", texts[0], owner[1].country)
             return [Piece(a, b, "demonym", known)]
         return [Piece(a, b, "unknown")]
-    whole = match_known(texts, 0)
+    if len(texts) == 1:
+        # The commonest run, one word: a known name, an organisation's head, or unknown.
+        m = match_known(texts, 0)
+        if m is not None:
+            return [Piece(a, b, m[1].category, m[1])]
+        return [Piece(a, b, "org" if texts[0] in ORG_HEADS else "unknown")]
+    # The longest known phrase within the run at each position: asked for again and again.
+    found = match_all(texts)
+    whole = found[0]
     if len(texts) > 1 and not (whole is not None and whole[0] == len(texts)) and is_city(
         " ".join(texts)
     ):
@@ -155,7 +191,7 @@ def segment(tokens: list[Token], a: int, b: int,
     pieces: list[Piece] = []
     # Leading known non-org words stay separate ("Russian" in "Russian Defense Ministry").
     while start < len(texts):
-        m = match_known(texts, start)
+        m = found[start]
         if m is None or m[1].category not in ("demonym", "title", "people"):
             break
         if m[1].category == "title" and start + m[0] < len(texts) and (
@@ -164,7 +200,7 @@ def segment(tokens: list[Token], a: int, b: int,
             break  # "General Staff": part of the organisation's name
         pieces.append(Piece(a + start, a + start + m[0], m[1].category, m[1]))
         start += m[0]
-    org = _org_span(texts, start)
+    org = _org_span(texts, found, start)
     i = start
     unknown_from: int | None = None
 
@@ -176,7 +212,7 @@ def segment(tokens: list[Token], a: int, b: int,
 
     while i < len(texts):
         if org is not None and i == org[0]:
-            whole_org = match_known(texts, i)
+            whole_org = found[i]
             if whole_org is not None and whole_org[1].category != "title" and (
                 i + whole_org[0] >= org[1]
             ):
@@ -186,7 +222,7 @@ def segment(tokens: list[Token], a: int, b: int,
             pieces.append(Piece(a + org[0], a + org[1], "org"))
             i = org[1]
             continue
-        m = match_known(texts, i)
+        m = found[i]
         if m is not None and (org is None or i + m[0] <= org[0] or i >= org[1]):
             flush(i)
             pieces.append(Piece(a + i, a + i + m[0], m[1].category, m[1]))

@@ -21,10 +21,14 @@ from services.extractor.wordlists import (
 )
 
 _PARAGRAPH = re.compile(r"[^\n]+")
-_BOUNDARY = re.compile(r"(?:[.!?]+|…)[\"'”’)\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9])")
+#: ``[.!?]+`` or an ellipsis, written to start with one character class so that the regex
+#: engine skips ahead to the next candidate instead of trying the pattern at every position.
+_BOUNDARY = re.compile(r"[.!?…](?:(?<=[.!?])[.!?]*)?[\"'”’)\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9])")
 _WORD_BEFORE = re.compile(r"(\S+)$")
 _NEXT_WORD = re.compile(r"\s+[\"“‘'(\[]?([\w.']+)")
 _ACRONYM = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]?\.?$")
+#: A letter or digit: ``\w`` but the underscore is exactly what ``str.isalnum`` accepts.
+_ALNUM = re.compile(r"[^\W_]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,6 +90,8 @@ def is_title_case(tokens: list[Token]) -> bool:
             caps += 1
         elif t.lower not in _TITLE_CASE_FUNCTION:
             lower += 1
+            if lower > 1:
+                return False  # most sentences: no need to count the rest
     return caps >= 3 and (lower == 0 or (caps >= 4 and lower == 1 and caps >= 4 * lower))
 
 
@@ -105,7 +111,7 @@ def split_sentences(text: str) -> list[Sentence]:
         for a, b in pieces:
             chunk = p_text[a:b]
             stripped = chunk.strip()
-            if not stripped or not any(ch.isalnum() for ch in stripped):
+            if not stripped or _ALNUM.search(stripped) is None:
                 continue
             lead = len(chunk) - len(chunk.lstrip())
             start = p_start + a + lead

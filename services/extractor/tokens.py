@@ -13,13 +13,19 @@ from services.extractor.wordlists import (
 
 _TAKES_PERIOD = NON_TERMINAL_ABBREVIATIONS | MONTH_ABBREVIATIONS | OTHER_ABBREVIATIONS
 #: "it's" splits like a possessive ("it" + "'s"); the rules that care look at both tokens.
+#: The first group is what lies before a token: whitespace and underscores are the only
+#: characters no token starts with, so ``findall`` gives every token with the gap before
+#: it, and offsets follow from lengths without a match object per token.
 _TOKEN = re.compile(
     r"""
+    ([\s_]*)
+    (
       (?:[A-Za-z]\.){2,}                              # acronyms with periods: U.S., p.m.
     | [^\W_]+(?:[-'’&/.](?![sS]\b)[^\W_]+)*(?:\.(?!\.))? # words (S-400, 24/7), maybe "Gen."
     | ['’][sS]\b                                        # possessive: Ukraine + 's
     | \.\.\.|…                                          # ellipsis
     | [^\w\s]                                           # any other single symbol
+    )
     """,
     re.VERBOSE,
 )
@@ -39,11 +45,9 @@ class Token:
     lower: str
     is_word: bool
     is_cap: bool
-
-    @property
-    def is_possessive_marker(self) -> bool:
-        """True for the split-off ``'s`` of a possessive."""
-        return self.lower in ("'s", "’s")
+    is_possessive_marker: bool = False
+    """True for the split-off ``'s`` of a possessive (a field, not a property: the rules
+    ask it of most tokens they look at)."""
 
 
 def tokenize(text: str, offset: int = 0) -> list[Token]:
@@ -56,24 +60,29 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
     tokens: list[Token] = []
     append = tokens.append
     i = 0
-    for m in _TOKEN.finditer(text):
-        word = m.group()
-        a = m.start()
+    b = 0
+    for gap, word in _TOKEN.findall(text):
+        a = b + len(gap)
         b = a + len(word)
         if word[-1] == "." and b - a > 1 and word[-2] != "." and not (
             word[:-1] in _TAKES_PERIOD or (b - a == 2 and word[0].isupper())
             or word[-3:-2] == "."
         ):
-            b -= 1
-            word = word[:-1]
+            # A sentence's final period: the word, then the period as a token of its own.
             first = word[0]
-            append(Token(word, offset + a, offset + b, i, lowered[a:b], first.isalnum(),
-                         first.isupper()))
-            i += 1
-            word, a, b = ".", b, b + 1
+            lower = lowered[a:b - 1]
+            append(Token(word[:-1], offset + a, offset + b - 1, i, lower, first.isalnum(),
+                         first.isupper(), lower == "'s"))
+            lower = lowered[b - 1:b]
+            append(Token(".", offset + b - 1, offset + b, i + 1, lower, False, False,
+                         lower == "'s"))
+            i += 2
+            continue
         first = word[0]
-        append(Token(word, offset + a, offset + b, i, lowered[a:b], first.isalnum(),
-                     first.isupper() or (word[2:3] == "-" and _arabic_article(word))))
+        lower = lowered[a:b]
+        append(Token(word, offset + a, offset + b, i, lower, first.isalnum(),
+                     first.isupper() or (word[2:3] == "-" and _arabic_article(word)),
+                     lower == "'s"))
         i += 1
     return tokens
 
