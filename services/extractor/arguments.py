@@ -114,11 +114,9 @@ class ArgumentFinder:
 
     def _prep(self, p: Participant) -> str | None:
         first = p.first
-        try:
-            return self._preps[first]
-        except KeyError:
-            prep = self._preps[first] = governing_preposition(self.tokens, first)
-            return prep
+        if first not in self._preps:  # not try/except: a raised KeyError is slow compiled
+            self._preps[first] = governing_preposition(self.tokens, first)
+        return self._preps[first]
 
     def subject(self, i: int, lower: int = 0) -> Participant | None:
         """The subject of a verb at token ``i``, not looking before token ``lower``."""

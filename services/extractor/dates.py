@@ -81,21 +81,36 @@ _GROUPS = {kind: [(name, name[len(kind) + 1:]) for name in _DATES.groupindex
                   if name.startswith(kind + "_")] for kind, _ in _KINDS}
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, init=False)
 class DateMention:
-    """A resolved date expression: its offsets in the article text, date and precision."""
+    """A resolved date expression: its offsets in the article text, date and precision.
+
+    Read-only; the constructor is written out so that mypyc compiles it (see
+    :class:`~services.extractor.tokens.Token`).
+    """
 
     start: int
     end: int
     text: str
     value: date
     precision: Precision
-    future: date | None = None
+    future: date | None
     """The reading for an announced or threatened event ("will meet on Friday")."""
-    ahead: bool = False
+    ahead: bool
     """The expression looks forward ("later this month"): it cannot date what happened."""
-    story: bool = False
+    story: bool
     """A time of day without a day ("before dawn", "hours later"): the day the story is on."""
+
+    def __init__(self, start: int, end: int, text: str, value: date, precision: Precision,
+                 future: date | None = None, ahead: bool = False, story: bool = False) -> None:
+        self.start = start
+        self.end = end
+        self.text = text
+        self.value = value
+        self.precision = precision
+        self.future = future
+        self.ahead = ahead
+        self.story = story
 
 
 def _month_number(name: str) -> int:

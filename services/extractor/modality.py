@@ -38,9 +38,10 @@ _REFUSING = frozenset({"refused", "refuses", "refuse", "refusing", "declined", "
                        "decline", "declining", "failed", "fails"})
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, init=False)
 class Reading:
-    """How the sentence presents one trigger."""
+    """How the sentence presents one trigger (read-only; the constructor is written out so
+    that mypyc compiles it, see :class:`~services.extractor.tokens.Token`)."""
 
     in_condition: bool
     negated: bool
@@ -48,6 +49,15 @@ class Reading:
     historical: bool
     hedged: bool
     background: bool
+
+    def __init__(self, in_condition: bool, negated: bool, hypothetical: bool, historical: bool,
+                 hedged: bool, background: bool) -> None:
+        self.in_condition = in_condition
+        self.negated = negated
+        self.hypothetical = hypothetical
+        self.historical = historical
+        self.hedged = hedged
+        self.background = background
 
 
 def read(tokens: list[Token], t: Trigger, anchor: int | None = None) -> Reading:

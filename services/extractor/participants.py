@@ -18,7 +18,7 @@ target or its place:
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from operator import attrgetter
 
 from newsflow.messages import Actor
@@ -81,9 +81,13 @@ _DUMMY_IT_NEXT = frozenset({"'s", "’s", "seems", "seemed", "appears", "appeare
                             "remained"})
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, init=False)
 class Participant:
-    """A span that can act, be acted upon, or be a place."""
+    """A span that can act, be acted upon, or be a place.
+
+    The constructor is written out so that mypyc compiles it (see
+    :class:`~services.extractor.tokens.Token`); ``dataclasses.replace`` still works.
+    """
 
     sentence: int
     first: int
@@ -93,19 +97,43 @@ class Participant:
     text: str
     kind: str
     """person, org, state, city, region, group, people, territory, modifier, pronoun."""
-    name: str | None = None
-    country: str | None = None
-    sector: str | None = None
-    place: Place | None = None
-    can_act: bool = True
-    possessive: bool = False
-    head: str = ""
+    name: str | None
+    country: str | None
+    sector: str | None
+    place: Place | None
+    can_act: bool
+    possessive: bool
+    head: str
     """Role noun heading a group ("forces"), or the pronoun itself."""
-    pronoun: str | None = None
+    pronoun: str | None
     """An unresolved first-person pronoun ("we"), for the quote's speaker."""
-    mention: Mention | None = None
-    also_countries: list[str] = field(default_factory=list)
+    mention: Mention | None
+    also_countries: list[str]
     """Further countries of a group: "Russian and Ukrainian delegations"."""
+
+    def __init__(self, sentence: int, first: int, last: int, start: int, end: int, text: str,
+                 kind: str, name: str | None = None, country: str | None = None,
+                 sector: str | None = None, place: Place | None = None, can_act: bool = True,
+                 possessive: bool = False, head: str = "", pronoun: str | None = None,
+                 mention: Mention | None = None, also_countries: list[str] | None = None
+                 ) -> None:
+        self.sentence = sentence
+        self.first = first
+        self.last = last
+        self.start = start
+        self.end = end
+        self.text = text
+        self.kind = kind
+        self.name = name
+        self.country = country
+        self.sector = sector
+        self.place = place
+        self.can_act = can_act
+        self.possessive = possessive
+        self.head = head
+        self.pronoun = pronoun
+        self.mention = mention
+        self.also_countries = also_countries if also_countries is not None else []
 
     def actor(self) -> Actor:
         """This participant as an event actor or target."""

@@ -31,11 +31,13 @@ _TOKEN = re.compile(
 )
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, init=False)
 class Token:
     """One token: its text, absolute offsets and its index within the sentence.
 
     Not frozen only because frozen dataclasses are slow to build; treat it as read-only.
+    The constructor is written out because mypyc compiles it, while the one
+    ``@dataclass`` would generate runs interpreted, about seven times slower.
     """
 
     text: str
@@ -45,9 +47,20 @@ class Token:
     lower: str
     is_word: bool
     is_cap: bool
-    is_possessive_marker: bool = False
+    is_possessive_marker: bool
     """True for the split-off ``'s`` of a possessive (a field, not a property: the rules
     ask it of most tokens they look at)."""
+
+    def __init__(self, text: str, start: int, end: int, i: int, lower: str, is_word: bool,
+                 is_cap: bool, is_possessive_marker: bool = False) -> None:
+        self.text = text
+        self.start = start
+        self.end = end
+        self.i = i
+        self.lower = lower
+        self.is_word = is_word
+        self.is_cap = is_cap
+        self.is_possessive_marker = is_possessive_marker
 
 
 def tokenize(text: str, offset: int = 0) -> list[Token]:
