@@ -3,7 +3,7 @@ drafts of one sentence merge (one attack told twice) or split (an exchange of fi
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from services.extractor.cameo import FORCE, QUAD
@@ -15,7 +15,7 @@ from services.extractor.sentences import Sentence
 from services.extractor.triggers import Trigger
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, init=False)
 class Draft:
     """An event being coded."""
 
@@ -23,37 +23,80 @@ class Draft:
     trigger: Trigger
     code: str
     frame: str
-    actor: Participant | None = None
-    target: Participant | None = None
-    actor_also: list[Participant] = field(default_factory=list)
-    target_also: list[Participant] = field(default_factory=list)
-    place: Participant | None = None
-    place_inferred: bool = False
+    actor: Participant | None
+    target: Participant | None
+    actor_also: list[Participant]
+    target_also: list[Participant]
+    place: Participant | None
+    place_inferred: bool
     """The place is not named in the event's clause but taken from its context."""
-    scope: tuple[int, int] | None = None
-    governor: Draft | None = None
-    dependents: list[Draft] = field(default_factory=list)
-    direct: list[Draft] = field(default_factory=list)
+    scope: tuple[int, int] | None
+    governor: Draft | None
+    dependents: list[Draft]
+    direct: list[Draft]
     """The dependents that are the governor's complement proper ("threatened to strike"),
     not adjuncts ("... in response to attacks")."""
-    anchor: int | None = None
-    negated: bool = False
-    hypothetical: bool = False
-    alleged: bool = False
-    claimed_by: str | None = None
-    historical: bool = False
-    inherited: bool = False
-    target_from_place: bool = False
-    date: DateMention | None = None
-    emit: bool = True
-    speaker: Participant | None = None
+    anchor: int | None
+    negated: bool
+    hypothetical: bool
+    alleged: bool
+    claimed_by: str | None
+    historical: bool
+    inherited: bool
+    target_from_place: bool
+    date: DateMention | None
+    emit: bool
+    speaker: Participant | None
     """For an event inside a direct quote: who said it."""
-    trailing: bool = False
+    trailing: bool
     """A report attributed at its end ("..., the governor said"): news, not a claim."""
-    in_condition: bool = False
+    in_condition: bool
     """The trigger sits in an if/unless clause ("if these attacks continue")."""
-    mirror: bool = False
+    mirror: bool
     """The other side's half of a mutual event ("exchanged fire")."""
+
+    def __init__(self, sentence: Sentence, trigger: Trigger, code: str, frame: str,
+                 actor: Participant | None = None, target: Participant | None = None,
+                 actor_also: list[Participant] | None = None,
+                 target_also: list[Participant] | None = None, place: Participant | None = None,
+                 place_inferred: bool = False, scope: tuple[int, int] | None = None,
+                 governor: Draft | None = None, dependents: list[Draft] | None = None,
+                 direct: list[Draft] | None = None, anchor: int | None = None,
+                 negated: bool = False, hypothetical: bool = False, alleged: bool = False,
+                 claimed_by: str | None = None, historical: bool = False,
+                 inherited: bool = False, target_from_place: bool = False,
+                 date: DateMention | None = None, emit: bool = True,
+                 speaker: Participant | None = None, trailing: bool = False,
+                 in_condition: bool = False, mirror: bool = False) -> None:
+        """Written out so that mypyc compiles it (see ``tokens.Token``)."""
+        self.sentence = sentence
+        self.trigger = trigger
+        self.code = code
+        self.frame = frame
+        self.actor = actor
+        self.target = target
+        self.actor_also = actor_also if actor_also is not None else []
+        self.target_also = target_also if target_also is not None else []
+        self.place = place
+        self.place_inferred = place_inferred
+        self.scope = scope
+        self.governor = governor
+        self.dependents = dependents if dependents is not None else []
+        self.direct = direct if direct is not None else []
+        self.anchor = anchor
+        self.negated = negated
+        self.hypothetical = hypothetical
+        self.alleged = alleged
+        self.claimed_by = claimed_by
+        self.historical = historical
+        self.inherited = inherited
+        self.target_from_place = target_from_place
+        self.date = date
+        self.emit = emit
+        self.speaker = speaker
+        self.trailing = trailing
+        self.in_condition = in_condition
+        self.mirror = mirror
 
     @property
     def threatened_act(self) -> bool:

@@ -55,7 +55,7 @@ _REFINE_STOPS = frozenset({";", ".", ",", "for", "after", "over", "because", "re
                            "retaliation", "since", "which", "that", "while"})
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, init=False)
 class Trigger:
     """One trigger: token span, the entry it matched, its part of speech and its code."""
 
@@ -66,8 +66,19 @@ class Trigger:
     code: str
     form: str
     """Surface form of the first word ("struck", "shelling")."""
-    object_from: int | None = None
+    object_from: int | None
     """For a noun that absorbed the verb after it ("airstrike hit"): where the verb ends."""
+
+    def __init__(self, first: int, last: int, entry: Entry, pos: Pos, code: str, form: str,
+                 object_from: int | None = None) -> None:
+        """Written out so that mypyc compiles it (see ``tokens.Token``)."""
+        self.first = first
+        self.last = last
+        self.entry = entry
+        self.pos = pos
+        self.code = code
+        self.form = form
+        self.object_from = object_from
 
     @property
     def frame(self) -> str:
