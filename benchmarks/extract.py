@@ -619,8 +619,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=ROOT / "bench-results" / "extract.json")
     parser.add_argument("--pages", type=int, default=None,
                         help="scrapinghub pages to time (default: all)")
-    parser.add_argument("--rounds", type=int, default=25,
-                        help="lockstep timing passes over the gold pages (default: 25)")
+    parser.add_argument("--rounds", type=int, default=100,
+                        help="lockstep timing passes over the gold pages (default: 100)")
     parser.add_argument("--real-rounds", type=int, default=3,
                         help="lockstep timing passes over the scrapinghub pages (default: 3)")
     parser.add_argument("--errors", action="store_true", help="print every missed or "
