@@ -116,7 +116,8 @@ class _Builder:
         pending: list[tuple[Sentence, list[Piece], bool]] = []
         for s in self.sentences:
             title_case = s.title_case
-            pieces = cut(s.tokens, [t.text for t in s.tokens], self._is_city)
+            pieces = self._join_possessive_places(
+                s, cut(s.tokens, [t.text for t in s.tokens], self._is_city))
             for p in pieces:
                 if p.known is not None and p.known.country:
                     self.prefer.add(p.known.country)
@@ -148,6 +149,21 @@ class _Builder:
             self._situate(s, mentions)
             table.mentions[s.id] = mentions
         return table
+
+    def _join_possessive_places(self, s: Sentence, pieces: list[Piece]) -> list[Piece]:
+        """"Cox's Bazar", "King's Lynn": a city whose name holds a possessive is one piece
+        (the tokenizer splits off the "'s", so the runs around it come apart)."""
+        toks = s.tokens
+        out: list[Piece] = []
+        for p in pieces:
+            prev = out[-1] if out else None
+            if prev is not None and p.first == prev.last + 1 and (
+                toks[prev.last].is_possessive_marker
+            ) and self._is_city(_joined(toks[prev.first:p.last])):
+                out[-1] = Piece(prev.first, p.last, "unknown")
+                continue
+            out.append(p)
+        return out
 
     def _is_city(self, name: str) -> bool:
         place = gazetteer().city(name)
@@ -183,7 +199,7 @@ class _Builder:
                                      category=k.category)
             return None  # titles are not entities
         words = toks[p.first:p.last]
-        text = words[0].text if len(words) == 1 else " ".join(t.text for t in words)
+        text = words[0].text if len(words) == 1 else _joined(words)
         if p.kind == "org":
             country = None
             texts = [t.text for t in words]
@@ -471,6 +487,15 @@ def _locative_context(tokens: list[Token], first: int) -> bool:
             return False
         k -= 1
     return False
+
+
+def _joined(words: list[Token]) -> str:
+    """A name's words as the gazetteer spells it: spaced, but "Cox's Bazar" with a straight
+    apostrophe and no space before it (see :meth:`_Builder._join_possessive_places`)."""
+    out = words[0].text
+    for t in words[1:]:
+        out += "'s" if t.is_possessive_marker else " " + t.text
+    return out
 
 
 def _region(place: Place, text: str) -> Place:

@@ -82,3 +82,19 @@ def test_history_takes_no_place_from_the_news() -> None:
             "Russia invaded Ukraine in February 2022.")
     events = [e for e in _events(text) if e.modality.historical]
     assert events and all(e.location is None or not e.location.inferred for e in events)
+
+
+def test_a_city_whose_name_holds_a_possessive_is_one_place() -> None:
+    for apostrophe in ("'", "’"):
+        events = _events(f"Myanmar troops shelled a refugee camp near Cox{apostrophe}s Bazar "
+                         "on Monday, Bangladesh said.")
+        loc = _by_trigger(events, "shelled").location
+        assert loc is not None and loc.country == "BGD", apostrophe  # not Cox, Spain
+        assert loc.lat is not None and 21 < loc.lat < 22
+
+
+def test_a_possessive_before_a_country_still_splits() -> None:
+    events = _events("Putin's Russia attacked Ukraine on Monday.")
+    attack = _by_trigger(events, "attacked")
+    assert [a.country for a in attack.actor] == ["RUS"]
+    assert [t.country for t in attack.target] == ["UKR"]
