@@ -25,3 +25,6 @@ class FetcherOptions:
     retry_initial: float = 1.0
     retry_max: float = 60.0
     """Longest wait between retries, and longest 429/503 pause a poll waits out."""
+    ledger_refresh: float = 60.0
+    """Beside other fetchers: seconds between reads of what they fetched, before a poll hands
+    its URLs off, so that a feed listing other hosts' pages stops re-sending those."""

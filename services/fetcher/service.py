@@ -24,6 +24,7 @@ import asyncio
 import json
 import logging
 import re
+import time
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
@@ -168,6 +169,7 @@ class Fetcher:
         self._states: dict[str, FeedState] = {}
         self._tasks: dict[str, asyncio.Task[None]] = {}
         self._in_flight: set[str] = set()
+        self._ledger_read_at = time.monotonic()
 
     # -------------------------------------------------------------- running
 
@@ -248,6 +250,7 @@ class Fetcher:
         """Own the hosts ``owns`` accepts: learn what others fetched, poll those hosts' feeds."""
         self._owns = owns
         await asyncio.to_thread(self._ledger.refresh)
+        self._ledger_read_at = time.monotonic()
         if self._store is not None:
             self._states.update(await asyncio.to_thread(self._store.load))
         self.update_feeds(list(self._configured.values()), force=True)
@@ -365,6 +368,8 @@ class Fetcher:
         the topic once this returns, and their owner fetches them.
         """
         report.found += len(entries)
+        if self._hand_off is not None:
+            await self._learn_what_others_fetched()
         found_at = _now()
         new: dict[str, ArticleUrl] = {}
         for entry in entries:
@@ -387,6 +392,24 @@ class Fetcher:
             waits.append(wait)
         for outcome in await asyncio.gather(*waits):
             report.count(outcome)
+
+    async def _learn_what_others_fetched(self) -> None:
+        """Read the shared ledger's newest rows, at most every ``ledger_refresh`` seconds.
+
+        Other fetchers record what they fetched there; without a look, a feed that lists
+        pages of their hosts (an aggregator) would hand those URLs off at every poll, and
+        their owners would only skip them.
+        """
+        if time.monotonic() - self._ledger_read_at < self.options.ledger_refresh:
+            return
+        self._ledger_read_at = time.monotonic()
+        try:
+            learnt = await asyncio.to_thread(self._ledger.refresh)
+        except TransientError as exc:
+            log.warning("ledger not read, URLs fetched elsewhere may be sent again: %s", exc)
+            return
+        if learnt:
+            log.debug("ledger: %d URLs fetched by other fetchers", learnt)
 
     async def _fetch(self, article: ArticleUrl) -> Outcome:
         """Fetch and publish one article unless the ledger knows it; never raises."""
