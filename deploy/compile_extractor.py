@@ -92,8 +92,8 @@ def compile_(directory: Path) -> int:
             os.chdir(cwd)
             if not had_build:
                 shutil.rmtree(root / "build", ignore_errors=True)
-    print(f"compiled {len(compiled(directory))} modules in {time.monotonic() - started:.0f} s "
-          f"into {directory}")
+    print(f"compiled {len(sources)} modules in {time.monotonic() - started:.0f} s into "
+          f"{directory}")
     return 0
 
 
