@@ -37,7 +37,7 @@ from services.extractor.drafts import (
     same_side,
 )
 from services.extractor.events import SentenceCoder
-from services.extractor.lexicon import MUTUAL, WEAPON_CODES
+from services.extractor.lexicon import WEAPON_CODES
 from services.extractor.messages import build
 from services.extractor.participants import Participant
 from services.extractor.places import gazetteer
@@ -321,7 +321,7 @@ class ArticleCoder:
             (d.target is None or (not d.target.country and d.target.kind != "person"))
             and d.place is not None and d.place.country
             and (d.actor is None or d.actor.country != d.place.country)
-            and not (d.actor_also and d.trigger.entry.lemma in MUTUAL)
+            and not (d.actor_also and d.mutual)
         ):
             # "struck Kurdish positions near Kobani": Syria
             d.target, d.target_from_place = _from_place(d.place, d.target.sector if d.target

@@ -319,6 +319,22 @@ class SentenceCoder:
         first = self.toks[d.trigger.first]
         return d.trigger.pos == "noun" and 0 <= first.start - x.end <= 25
 
+    def _force_sides(self, t: Trigger) -> tuple[Participant, Participant] | None:
+        """The two countries' sides of force told as "between X and Y" ("clashes between
+        Kyrgyz and Tajik border guards", "fighting between Indian and Chinese troops"); a
+        place after "between" is where, not a side."""
+        sides = self.args.between(t)
+        if sides is None:
+            return None
+        first, second = sides
+        if first.also_countries and first.country:
+            second = other_side(first, first.also_countries[0])
+        elif second.kind in ("city", "region", "territory", "state"):
+            return None
+        if not first.country or not second.country or first.country == second.country:
+            return None
+        return first, second
+
     def _arguments(self, d: Draft, drafts: list[Draft]) -> None:
         t = d.trigger
         a = self.args
@@ -399,6 +415,9 @@ class SentenceCoder:
             d.target = next((p for p in self.parts if p.can_act and p.country
                              and p.country != d.actor.country and p.kind not in ("modifier",)
                              and governing_preposition(self.toks, p.first) is None), None)
+        if d.is_force and d.actor is None and (sides := self._force_sides(t)) is not None:
+            # "gunfire erupted between Kyrgyz and Tajik guards": each side fired on the other
+            d.actor, d.actor_also, d.target, d.between = sides[0], [sides[1]], None, True
         if d.code in MEDIATION:
             sides = a.between(t)
             pair = next((p for p in self.parts if p.first >= t.last and p.also_countries

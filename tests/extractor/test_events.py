@@ -246,3 +246,14 @@ def test_segments_between_dashes_match_a_plain_scan(text: str) -> None:
         hi = next((s.tokens[k].start for k in range(i + 1, len(s.tokens))
                    if s.tokens[k].text in dashes), s.end)
         assert coder._segment(i) == (lo, hi)
+
+
+def test_force_between_two_countries_sides_goes_both_ways() -> None:
+    events = _events(
+        "Gunfire erupted between Kyrgyz and Tajik border guards near Batken on Wednesday, "
+        "officials said."
+    )
+    force = [e for e in events if e.cameo_root == "19"]
+    pairs = sorted(([a.country for a in e.actor], [t.country for t in e.target]) for e in force)
+    assert pairs == [(["KGZ"], ["TJK"]), (["TJK"], ["KGZ"])]
+    assert all(e.cameo_code == "193" for e in force)
