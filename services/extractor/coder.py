@@ -49,6 +49,9 @@ CODER = Coder(name="newsflow-rules", version="0.1.0")
 
 _DOMESTIC_CODES = DOMESTIC_CODES
 _MOBILISATION = frozenset({"151", "152", "154"})
+#: What a non-military threat threatens, as CAMEO codes the threat: "would impose further
+#: sanctions if ..." (1312), "would cut ties" (1313).
+_THREATENED = {"163": "1312", "161": "1313"}
 _ARMED = frozenset({"MIL", "REB", "UAF", "COP", "SPY"})
 _POLITICAL = _ARMED | frozenset({"GOV", "LEG", "JUD", "IGO", "OPP", "PTY"})
 
@@ -112,7 +115,8 @@ def apply_frames(drafts: list[Draft]) -> None:
                 # "accused Azerbaijani forces of opening fire near Sotk": about Sotk
                 g.place = next((d.place for d in g.direct if d.place is not None), None)
         elif g.frame == "threaten":
-            g.code = "138" if any(d.is_force for d in g.direct) else "130"
+            g.code = "138" if any(d.is_force for d in g.direct) else next(
+                (_THREATENED[d.code] for d in g.direct if d.code in _THREATENED), "130")
             if g.target is None or same_side(g.target, g.actor):
                 g.target = _threat_target(g)
         elif g.frame == "deny":
@@ -174,6 +178,14 @@ def _reported(speaker: Participant | None, d: Draft) -> None:
         d.alleged, d.claimed_by = True, actor_name(speaker)
         if d.target is None and d.is_force and d.place is None:
             d.target = _from_place(speaker)  # "Pakistan said Indian troops had fired ..."
+
+
+def _restated_purpose(d: Draft, e: Draft) -> bool:
+    """Whether ``e`` is an infinitive of purpose that names ``d``'s event again ("summoned
+    India's envoy to lodge a protest"): same code, "to" right before it, a few words on."""
+    first = e.trigger.first
+    return d.code == e.code and d.emit and 0 < first - d.trigger.last <= 10 and first > 0 and (
+        e.sentence.tokens[first - 1].lower == "to")
 
 
 def _threat_target(g: Draft) -> Participant | None:
@@ -256,6 +268,9 @@ class ArticleCoder:
         for d in drafts:
             if self._mention_again(d):
                 d.emit = False  # "called the firing a warning": the firing told before
+        for d, e in zip(drafts, drafts[1:], strict=False):
+            if _restated_purpose(d, e):
+                e.emit = False  # "summoned the envoy to lodge a protest": one complaint
         intents: list[Draft] = []
         for d in drafts:
             if (d.code in MEETINGS or d.code in INTENTS) and any(

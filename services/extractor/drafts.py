@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
-from services.extractor.cameo import FORCE, QUAD
+from services.extractor.cameo import FORCE, QUAD, RELEASE
 from services.extractor.dates import DateMention
 from services.extractor.lexicon import MUTUAL
 from services.extractor.participants import Participant
@@ -216,8 +216,12 @@ def _twins(a: Draft, b: Draft) -> bool:
 
 
 def mirror(d: Draft) -> Draft | None:
-    """The other side's event of a mutual use of force, as its own directed event."""
-    if not d.is_force or d.target is not None or d.actor is None or not d.mutual:
+    """The other side's event of a mutual use of force, as its own directed event; and of a
+    release of prisoners by two countries ("Russia and Ukraine freed 150 prisoners each"):
+    each freed the other's."""
+    if d.target is not None or d.actor is None or not (
+        (d.is_force and d.mutual) or d.code == RELEASE
+    ):
         return None
     other = next((p for p in d.actor_also if p.country and p.country != d.actor.country), None)
     if other is None:

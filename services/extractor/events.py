@@ -60,6 +60,8 @@ _VERBAL_ROOTS = frozenset({"01", "02", "03", "04", "05"})
 #: Where the other country stands after a recall or a closure.
 _FROM_HOST = {"161": frozenset({"from", "in", "to", "with"}),
               "163": frozenset({"to", "for", "on", "against", "with"})}
+#: Codes whose other party may come after "with": talks offered, a protest lodged.
+_WITH_TARGET = frozenset({"036", "114"})
 _ORDERS = frozenset({"ordered", "orders", "order", "told", "instructed", "urged", "asked"})
 _ADJUNCT = frozenset({"in", "over", "after", "for", "because", "amid", "following", "despite",
                       "since", "as", "response", "retaliation", "while", "when", "which", "who"})
@@ -319,6 +321,21 @@ class SentenceCoder:
         first = self.toks[d.trigger.first]
         return d.trigger.pos == "noun" and 0 <= first.start - x.end <= 25
 
+    @staticmethod
+    def _mediated_sides(d: Draft, drafts: list[Draft]) -> None:
+        """"An exchange brokered by the UAE" after "Russia and Ukraine freed prisoners": the
+        mediator's targets are the two sides of the event it brokered, told just before."""
+        for x in reversed(drafts):
+            if x is d or x.trigger.first >= d.trigger.first:
+                continue
+            if x.actor is not None and x.actor.country and any(
+                p.country and p.country != x.actor.country for p in x.actor_also
+            ):
+                other = next(p for p in x.actor_also
+                             if p.country and p.country != x.actor.country)
+                d.target, d.target_also = x.actor, [other]
+            return
+
     def _force_sides(self, t: Trigger) -> tuple[Participant, Participant] | None:
         """The two countries' sides of force told as "between X and Y" ("clashes between
         Kyrgyz and Tajik border guards", "fighting between Indian and Chinese troops"); a
@@ -406,8 +423,8 @@ class SentenceCoder:
                              and p.country and not same_side(p, d.actor)
                              and governing_preposition(self.toks, p.first) in _FROM_HOST[d.code]
                              ), d.target)
-        if d.code == "036" and d.target is None:
-            # "ready to hold talks with New Delhi"
+        if d.code in _WITH_TARGET and d.target is None:
+            # "ready to hold talks with New Delhi", "lodged a protest with Tokyo"
             d.target = next((p for p in self.parts if t.last <= p.first < t.last + 12
                              and governing_preposition(self.toks, p.first) == "with"), None)
         if d.code == "036" and d.target is None and d.actor is not None and d.actor.country:
@@ -427,6 +444,8 @@ class SentenceCoder:
             elif pair is not None:  # "between the two neighbours"
                 d.target = pair
                 d.target_also = [other_side(pair, c) for c in pair.also_countries]
+            elif d.target is None or d.target.country is None:
+                self._mediated_sides(d, drafts)
         elif d.code in CONSULTATIONS:
             sides = a.between(t) if d.code != "036" or d.actor is None else None
             if sides is not None:

@@ -113,6 +113,22 @@ _SENT_FORCES = frozenset(
     {"troops", "soldiers", "reinforcements", "warships", "forces", "units", "tanks", "jets",
      "battalions", "brigades", "paratroopers", "marines", "warplanes"}
 )
+#: Who is released or swapped (0841): "freed 150 prisoners of war", "swapped detainees".
+_PRISONERS = frozenset(
+    {"prisoner", "prisoners", "hostage", "hostages", "detainee", "detainees", "captive",
+     "captives", "pows", "prisoners-of-war"}
+)
+#: What is released without being persons: "released a statement on the prisoners".
+_NOT_RELEASED = frozenset({"statement", "statements", "report", "reports", "video", "videos",
+                           "footage", "details", "figures", "images", "list", "names", "data"})
+#: What a mediator brokers (045): "a ceasefire brokered by Qatar", "brokered the swap".
+_BROKERED = frozenset(
+    {"ceasefire", "truce", "deal", "exchange", "swap", "agreement", "accord", "talks"}
+)
+#: What is lodged as an official complaint (114): "lodged a strong protest".
+_COMPLAINTS = frozenset({"protest", "protests", "complaint", "complaints"})
+#: What is imposed as sanctions (163) when words stand between ("impose further sanctions").
+_SANCTIONS = frozenset({"sanctions", "embargo", "embargoes"})
 #: What makes "respond" force: "respond with full force to any incursion".
 _RESPONSE = frozenset(
     {"force", "forcefully", "militarily", "attack", "attacks", "aggression", "incursion",
@@ -280,6 +296,19 @@ ENTRIES: Final[tuple[Entry, ...]] = (
     _e("host", "verb", "043", "act", 0.5, needs=_TALKS),
     _e("mediate", "verb", "045", "act", 0.6),
     _e("mediation", "noun", "045", "act", 0.5),
+    _e("broker", "verb", "045", "act", 0.55, needs=_BROKERED, needs_before=True),
+    # release of persons: "freed 150 prisoners", "a prisoner swap"
+    _e("free", "verb", "0841", "act", 0.55, needs=_PRISONERS),
+    _e("release", "verb", "0841", "act", 0.55, needs=_PRISONERS, not_after=_NOT_RELEASED),
+    _e("swap", "verb", "0841", "act", 0.55, needs=_PRISONERS),
+    _e("prisoner exchange", "noun", "0841", "act", 0.6),
+    _e("prisoner swap", "noun", "0841", "act", 0.6),
+    # official complaints: summoning an envoy is the formal protest ("summoned India's
+    # envoy to lodge a protest")
+    _e("summon", "verb", "114", "act", 0.55, needs=_ENVOYS),
+    _e("lodge", "verb", "114", "act", 0.55, needs=_COMPLAINTS),
+    _e("note of protest", "noun", "114", "act", 0.6),
+    _e("protest note", "noun", "114", "act", 0.6),
     # reduced relations and sanctions
     _e("recall", "verb", "161", "act", 0.6, needs=_ENVOYS),
     _e("expel", "verb", "161", "act", 0.55, needs=_ENVOYS),
@@ -291,6 +320,7 @@ ENTRIES: Final[tuple[Entry, ...]] = (
     _e("slap sanctions", "verb", "163", "act", 0.65),
     _e("impose an embargo", "verb", "163", "act", 0.7),
     _e("sanction", "verb", "163", "act", 0.55),
+    _e("impose", "verb", "163", "act", 0.5, needs=_SANCTIONS),
     _e("close", "verb", "163", "act", 0.5, needs=_CLOSABLE, next_words=_CLOSED),
     # threats in idiom: "would not hesitate to act against militant hideouts"
     _e("not hesitate to", "verb", "130", "threaten", 0.6),
@@ -349,6 +379,8 @@ ENTRIES: Final[tuple[Entry, ...]] = (
     _e("assault", "verb", "190", "act", 0.65),
     _e("assault", "noun", "190", "act", 0.55, not_before=frozenset({"sexual", "indecent"})),
     _e("sexual assault", "noun", "1821", "act", 0.55),
+    _e("torture", "verb", "1822", "act", 0.6),
+    _e("torture", "noun", "1822", "act", 0.5),
     _e("strike", "verb", "190", "act", 0.65, not_after=_STRIKE_NOT_AFTER,
        not_before=_STRIKE_NOT_BEFORE),
     _e("strike", "noun", "190", "act", 0.55, not_before=_STRIKE_NOT_BEFORE),

@@ -257,3 +257,59 @@ def test_force_between_two_countries_sides_goes_both_ways() -> None:
     pairs = sorted(([a.country for a in e.actor], [t.country for t in e.target]) for e in force)
     assert pairs == [(["KGZ"], ["TJK"]), (["TJK"], ["KGZ"])]
     assert all(e.cameo_code == "193" for e in force)
+
+
+def test_two_countries_freeing_prisoners_each_free_the_others_and_the_broker_mediates() -> None:
+    events = _events(
+        "Armenia and Azerbaijan each released 40 prisoners on Friday in a swap brokered by "
+        "Qatar, officials said."
+    )
+    releases = sorted(([a.country for a in e.actor], [t.country for t in e.target])
+                      for e in events if e.cameo_code == "0841")
+    assert releases == [(["ARM"], ["AZE"]), (["AZE"], ["ARM"])]
+    mediation = _only(events, "04")
+    assert mediation.cameo_code == "045"
+    assert [a.country for a in mediation.actor] == ["QAT"]
+    assert sorted(t.country for t in mediation.target) == ["ARM", "AZE"]
+
+
+def test_released_statement_is_no_release_of_persons() -> None:
+    events = _events("Russia released a statement on the detained prisoners on Monday.")
+    assert not [e for e in events if e.cameo_code == "0841"]
+
+
+def test_summoning_an_envoy_to_lodge_a_protest_is_one_official_complaint() -> None:
+    events = _events(
+        "Egypt's foreign ministry summoned Ethiopia's ambassador in Cairo on Tuesday to lodge "
+        "a formal protest."
+    )
+    complaint = _only(events, "11")
+    assert complaint.cameo_code == "114"
+    assert [a.country for a in complaint.actor] == ["EGY"]
+    assert [t.country for t in complaint.target] == ["ETH"]
+
+
+def test_protest_lodged_with_a_country_targets_it() -> None:
+    complaint = _only(_events("Seoul lodged a protest with Tokyo over the textbook."), "11")
+    assert [t.country for t in complaint.target] == ["JPN"]
+
+
+def test_conditional_sanctions_said_of_the_other_side_are_a_threat_of_sanctions() -> None:
+    events = _events(
+        "The Canadian foreign minister said Ottawa would impose further sanctions if Iran "
+        "kept arming the militia."
+    )
+    threat = _only(events, "13")
+    assert threat.cameo_code == "1312"
+    assert [a.country for a in threat.actor] == ["CAN"]
+    assert [t.country for t in threat.target] == ["IRN"]
+
+
+def test_torture_alleged_by_an_accuser() -> None:
+    events = _events(
+        "Georgia accused Russian guards of torturing Georgian detainees in Tskhinvali."
+    )
+    torture = next(e for e in events if e.cameo_code == "1822")
+    assert torture.modality.claim == "alleged"
+    assert [a.country for a in torture.actor] == ["RUS"]
+    assert [t.country for t in torture.target] == ["GEO"]
