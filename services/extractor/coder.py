@@ -49,6 +49,7 @@ CODER = Coder(name="newsflow-rules", version="0.1.0")
 
 _DOMESTIC_CODES = DOMESTIC_CODES
 _MOBILISATION = frozenset({"151", "152", "154"})
+_ARREST = "173"
 #: What a non-military threat threatens, as CAMEO codes the threat: "would impose further
 #: sanctions if ..." (1312), "would cut ties" (1313).
 _THREATENED = {"163": "1312", "161": "1313"}
@@ -341,6 +342,11 @@ class ArticleCoder:
             # "struck Kurdish positions near Kobani": Syria
             d.target, d.target_from_place = _from_place(d.place, d.target.sector if d.target
                                                         else None), True
+        if d.code == _ARREST and d.actor is not None and d.actor.country and (
+            d.target is None or (not d.target.country and d.target.kind != "person")
+        ) and (d.place is None or d.place.country in (None, d.actor.country)):
+            # "Moldovan police detained 12 people in Gagauzia": people of the country itself
+            d.target = _from_place(d.actor, d.target.sector if d.target else "CVL")
         if d.is_force and d.target is not None and not d.target.country and (
             d.target.sector in ("REB", "UAF") and d.place is not None and d.actor is not None
             and d.actor.country and d.place.country == d.actor.country

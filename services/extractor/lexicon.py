@@ -135,6 +135,15 @@ _RESPONSE = frozenset(
      "incursions", "provocation", "provocations", "full", "decisively", "firmly", "strike",
      "strikes", "shelling", "firing", "fire", "violation", "violations", "attacker", "attackers"}
 )
+#: What is used when force is threatened: "would use all available means" ("used force"
+#: alone is as often police dispersing a crowd).
+_FORCE_MEANS = frozenset({"means"})
+#: Means that are not force: "use diplomatic means".
+_PEACEFUL_MEANS = frozenset({"peaceful", "diplomatic", "legal", "political", "economic",
+                             "non-military", "nonviolent", "non-violent"})
+#: What makes a "response" force: "a befitting response", "a military response".
+_FORCEFUL = frozenset({"befitting", "military", "forceful", "crushing", "decisive", "merciless",
+                       "devastating", "armed", "resolute", "fitting", "swift"})
 #: What makes an "operation" military.
 _OPERATION = frozenset(
     {"military", "ground", "air", "offensive", "counter-terrorism", "counterterrorism",
@@ -408,6 +417,10 @@ ENTRIES: Final[tuple[Entry, ...]] = (
     _e("repel", "verb", "190", "act", 0.55),
     _e("repulse", "verb", "190", "act", 0.55),
     _e("respond", "verb", "190", "act", 0.4, needs=_RESPONSE),
+    _e("response", "noun", "190", "act", 0.4, needs=_FORCEFUL, needs_before=True,
+       not_before=frozenset({"in"})),
+    _e("use", "verb", "190", "act", 0.4, needs=_FORCE_MEANS, not_after=_PEACEFUL_MEANS),
+    _e("use military force", "verb", "190", "act", 0.6),
     _e("operation", "noun", "190", "act", 0.45, needs=_OPERATION, needs_before=True),
     _e("fire", "verb", "190", "act", 0.45, needs=_WEAPONS, needs_before=True),
     _e("fire on", "verb", "190", "act", 0.55),

@@ -313,3 +313,37 @@ def test_torture_alleged_by_an_accuser() -> None:
     assert torture.modality.claim == "alleged"
     assert [a.country for a in torture.actor] == ["RUS"]
     assert [t.country for t in torture.target] == ["GEO"]
+
+
+def test_arrest_of_unnamed_people_at_home_targets_the_country_itself() -> None:
+    arrest = _only(_events("Iranian police arrested dozens of protesters in Tehran on Monday."),
+                   "17")
+    assert arrest.cameo_code == "173"
+    assert [a.country for a in arrest.actor] == ["IRN"]
+    assert [t.country for t in arrest.target] == ["IRN"]
+
+
+def test_warning_that_all_available_means_will_be_used_is_a_threat_of_force() -> None:
+    events = _events(
+        "Ghana's president warned that Accra would use all available means to defend its "
+        "territory if Togolese troops crossed the border again."
+    )
+    assert _only(events, "13").cameo_code == "138"
+
+
+def test_quoted_promise_of_a_befitting_response_is_a_threat_of_force() -> None:
+    events = _events(
+        "“Any aggression will be met with a befitting response,” a Sudanese army spokesman "
+        "told reporters in Khartoum."
+    )
+    threat = _only(events, "13")
+    assert threat.cameo_code == "138"
+    assert [a.country for a in threat.actor] == ["SDN"]
+
+
+def test_peaceful_means_and_in_response_to_are_no_force() -> None:
+    events = _events(
+        "China said it would use diplomatic means to settle the dispute. The statement came "
+        "in response to a military parade in Manila."
+    )
+    assert not [e for e in events if e.cameo_root in ("13", "19")]
