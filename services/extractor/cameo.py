@@ -65,8 +65,9 @@ EVACUATION: Final = "EVAC"
 #: Meetings, calls, talks and mediation: events with two sides, both needed.
 MEETINGS: Final = frozenset({"040", "041", "042", "043", "044", "045", "046"})
 
-#: Intents to meet, negotiate or mediate: statements made, whatever they promise.
-INTENTS: Final = frozenset({"036", "039"})
+#: Intents to meet, negotiate, mediate or release prisoners: statements made, whatever they
+#: promise.
+INTENTS: Final = frozenset({"0353", "036", "039"})
 
 #: Release of persons (prisoners, hostages).
 RELEASE: Final = "0841"
@@ -86,6 +87,7 @@ _TABLE: Final = (
     ("025", "Appeal to yield", "REQUEST", 1, -0.3),
     ("0256", "Appeal for de-escalation of military engagement", "REQUEST", 1, -0.3),
     ("026", "Appeal to others to meet or negotiate", "REQUEST", 1, 4.0),
+    ("0353", "Express intent to release persons or property", "AGREE", 1, 5.0),
     ("036", "Express intent to meet or negotiate", "AGREE", 1, 4.0),
     ("039", "Express intent to mediate", "AGREE", 1, 5.0),
     ("040", "Consult", "CONSULT", 1, 1.0),

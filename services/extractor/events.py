@@ -427,7 +427,7 @@ class SentenceCoder:
             # "ready to hold talks with New Delhi", "lodged a protest with Tokyo"
             d.target = next((p for p in self.parts if t.last <= p.first < t.last + 12
                              and governing_preposition(self.toks, p.first) == "with"), None)
-        if d.code == "036" and d.target is None and d.actor is not None and d.actor.country:
+        if d.code in INTENTS and d.target is None and d.actor is not None and d.actor.country:
             # "Kyiv would send a delegation if Russia agreed to a ceasefire": the other party
             d.target = next((p for p in self.parts if p.can_act and p.country
                              and p.country != d.actor.country and p.kind not in ("modifier",)
@@ -526,7 +526,7 @@ class SentenceCoder:
             d.in_condition or d.negated
         ):
             # "will meet", "would host talks": CAMEO codes the intent, which was stated
-            d.code = "039" if d.code in MEDIATION else "036"
+            d.code = d.code if d.code in INTENTS else "039" if d.code in MEDIATION else "036"
             d.hypothetical = False
         if d.frame == "threaten" and d.trigger.entry.lemma == "not hesitate to":
             d.hypothetical = False  # "would not hesitate to act": the threat is made

@@ -118,6 +118,8 @@ _PRISONERS = frozenset(
     {"prisoner", "prisoners", "hostage", "hostages", "detainee", "detainees", "captive",
      "captives", "pows", "prisoners-of-war"}
 )
+#: What an intent to release names: "ready to swap all for all", "willing to free hostages".
+_RELEASES = _PRISONERS | frozenset({"swap", "release", "free", "exchange"})
 #: What is released without being persons: "released a statement on the prisoners".
 _NOT_RELEASED = frozenset({"statement", "statements", "report", "reports", "video", "videos",
                            "footage", "details", "figures", "images", "list", "names", "data"})
@@ -283,6 +285,9 @@ ENTRIES: Final[tuple[Entry, ...]] = (
     # context ("remained ready to resume talks")
     _e("ready to", "verb", "036", "act", 0.65, needs=_TALKS),
     _e("ready for", "verb", "036", "act", 0.65, needs=_TALKS),
+    _e("ready to", "verb", "0353", "act", 0.6, needs=_RELEASES),
+    _e("willing to", "verb", "0353", "act", 0.6, needs=_RELEASES),
+    _e("prepared to", "verb", "0353", "act", 0.55, needs=_RELEASES),
     _e("willing to", "verb", "036", "act", 0.65, needs=_TALKS),
     _e("prepared to", "verb", "036", "act", 0.6, needs=_TALKS),
     _e("open to", "verb", "036", "act", 0.55, needs=_TALKS),

@@ -347,3 +347,14 @@ def test_peaceful_means_and_in_response_to_are_no_force() -> None:
         "in response to a military parade in Manila."
     )
     assert not [e for e in events if e.cameo_root in ("13", "19")]
+
+
+def test_readiness_to_release_prisoners_is_an_intent_to_release() -> None:
+    events = _events(
+        "Hamas said it was willing to release all hostages if Israel halted its offensive."
+    )
+    intent = next(e for e in events if e.cameo_root == "03")
+    assert intent.cameo_code == "0353"
+    assert not intent.modality.hypothetical
+    assert [a.country for a in intent.actor] == ["PSE"]
+    assert [t.country for t in intent.target] == ["ISR"]
