@@ -50,6 +50,7 @@ CODER = Coder(name="newsflow-rules", version="0.1.0")
 _DOMESTIC_CODES = DOMESTIC_CODES
 _MOBILISATION = frozenset({"151", "152", "154"})
 _ARREST = "173"
+_REJECTION = "120"
 #: What a non-military threat threatens, as CAMEO codes the threat: "would impose further
 #: sanctions if ..." (1312), "would cut ties" (1313).
 _THREATENED = {"163": "1312", "161": "1313"}
@@ -396,8 +397,10 @@ class ArticleCoder:
             d.target is None and (d.is_force or threat or d.code[:3] in _CONFRONTATIONS)
             or threat and d.target is not None and not d.target.country
         ):
-            # "Armenian troops returned fire": at the side Armenia last fought
-            other = context.counterpart(d.actor.country)
+            # "Armenian troops returned fire": at the side Armenia last fought; "dismissed
+            # the proposal": at whoever last proposed something to the rejecter
+            other = (context.proposer_to(d.actor.country) if d.code == _REJECTION else None
+                     ) or context.counterpart(d.actor.country)
             if other is not None:
                 d.target, d.target_from_place = as_state(other), True
 

@@ -31,6 +31,9 @@ from services.extractor.places import gazetteer
 #: Events that happen at home: evacuations, alerts, mobilisations, border closures.
 DOMESTIC_CODES = frozenset({EVACUATION, "151", "152", "154", "173"})
 
+#: Roots of what a rejection answers: appeals (02) and offers or intents (03).
+_PROPOSING = frozenset({"02", "03"})
+
 #: How many sentences back a place may be carried forward (within one paragraph).
 _PLACE_SENTENCES = 2
 
@@ -80,6 +83,9 @@ class ArticleContext:
     """The trigger lemma of each attack ("strike"), to find what "the strikes" refers to."""
     conflicts: list[tuple[str, str]] = field(default_factory=list)
     """(actor country, target country) of conflictual events between two countries."""
+    proposals: list[tuple[str, str]] = field(default_factory=list)
+    """(actor country, target country) of appeals, offers and intents (roots 02, 03): what a
+    later "rejected the proposal" answers."""
     places: list[tuple[int, int, Participant]] = field(default_factory=list)
     """(paragraph, sentence id, place) of the events with a place."""
     day: date | None = None
@@ -94,8 +100,17 @@ class ArticleContext:
             self.attack_words.append(d.trigger.entry.lemma)
         if actor and target and actor != target and d.quad >= 3 and not d.negated:
             self.conflicts.append((actor, target))
+        if actor and target and actor != target and d.code[:2] in _PROPOSING and not (
+            d.negated
+        ):
+            self.proposals.append((actor, target))
         if d.place is not None and d.place.place is not None:
             self.places.append((d.sentence.paragraph, d.sentence.id, d.place))
+
+    def proposer_to(self, country: str) -> str | None:
+        """Who last appealed to ``country`` or offered it something: "dismissed the proposal"
+        after "Kyiv was ready to swap all for all" rejects Ukraine."""
+        return next((a for a, b in reversed(self.proposals) if b == country), None)
 
     def counterpart(self, country: str) -> str | None:
         """The country that ``country`` last confronted, either way round."""

@@ -358,3 +358,13 @@ def test_readiness_to_release_prisoners_is_an_intent_to_release() -> None:
     assert not intent.modality.hypothetical
     assert [a.country for a in intent.actor] == ["PSE"]
     assert [t.country for t in intent.target] == ["ISR"]
+
+
+def test_rejecting_a_proposal_without_an_object_answers_its_proposer() -> None:
+    events = _events(
+        "Serbia's president said Belgrade was ready to hold talks with Kosovo next month. "
+        "A Kosovo government spokesman dismissed the offer."
+    )
+    rejection = _only(events, "12")
+    assert [a.country for a in rejection.actor] == ["XKX"]
+    assert [t.country for t in rejection.target] == ["SRB"]
