@@ -62,7 +62,15 @@ _FROM_HOST = {"161": frozenset({"from", "in", "to", "with"}),
               "163": frozenset({"to", "for", "on", "against", "with"})}
 #: Codes whose other party may come after "with": talks offered, a protest lodged.
 _WITH_TARGET = frozenset({"036", "114"})
-_ORDERS = frozenset({"ordered", "orders", "order", "told", "instructed", "urged", "asked"})
+#: Expulsion told as the envoys' going: "ordered the diplomats to leave the country".
+_EXPULSION = "161"
+_TOLD_TO_GO = frozenset({"leave the country"})
+_ENVOYS = frozenset({"ambassador", "ambassadors", "envoy", "envoys", "diplomats", "diplomat",
+                     "attaché", "attache", "attachés", "consul", "staff"})
+#: Events an order makes real: an evacuation, an expulsion.
+_ORDERED_CODES = frozenset({"EVAC", _EXPULSION})
+_ORDERS = frozenset({"ordered", "orders", "order", "told", "instructed", "urged", "asked",
+                     "gave", "given"})
 _ADJUNCT = frozenset({"in", "over", "after", "for", "because", "amid", "following", "despite",
                       "since", "as", "response", "retaliation", "while", "when", "which", "who"})
 
@@ -435,6 +443,16 @@ class SentenceCoder:
         if d.is_force and d.actor is None and (sides := self._force_sides(t)) is not None:
             # "gunfire erupted between Kyrgyz and Tajik guards": each side fired on the other
             d.actor, d.actor_also, d.target, d.between = sides[0], [sides[1]], None, True
+        if d.code == _EXPULSION and t.entry.lemma in _TOLD_TO_GO and d.actor is not None and (
+            d.actor.text.split()[-1].lower() in _ENVOYS
+        ):
+            # "Moldova ordered three Russian diplomats to leave the country": the envoys are
+            # expelled; who ordered it expels them
+            envoys = d.actor
+            order_at = next((k for k in range(envoys.first - 1, max(lo, envoys.first - 4) - 1, -1)
+                             if self.toks[k].lower in _ORDERS), None)
+            if order_at is not None:
+                d.actor, d.actor_also, d.target = a.subject(order_at, lo), [], envoys
         if d.code in MEDIATION:
             sides = a.between(t)
             pair = next((p for p in self.parts if p.first >= t.last and p.also_countries
@@ -530,8 +548,12 @@ class SentenceCoder:
             d.hypothetical = False
         if d.frame == "threaten" and d.trigger.entry.lemma == "not hesitate to":
             d.hypothetical = False  # "would not hesitate to act": the threat is made
-        if d.code == "EVAC" and d.hypothetical and not d.in_condition and _ordered(self.toks, t):
-            d.hypothetical = False  # "ordered residents to evacuate": the order is the event
+        if d.code in _ORDERED_CODES and d.hypothetical and not d.in_condition and _ordered(
+            self.toks, t
+        ):
+            # "ordered residents to evacuate", "ordered the envoy to leave the country": the
+            # order is the event
+            d.hypothetical = False
         if reading.background:
             d.historical = True  # "Qatar, which has mediated between ...,"
         if reading.hedged:

@@ -326,6 +326,7 @@ ENTRIES: Final[tuple[Entry, ...]] = (
     # reduced relations and sanctions
     _e("recall", "verb", "161", "act", 0.6, needs=_ENVOYS),
     _e("expel", "verb", "161", "act", 0.55, needs=_ENVOYS),
+    _e("leave the country", "verb", "161", "act", 0.5, needs=_ENVOYS, needs_before=True),
     _e("sever", "verb", "161", "act", 0.6, needs=_TIES),
     _e("cut", "verb", "161", "act", 0.5, needs=_TIES, next_words=_TIES),
     _e("break off", "verb", "161", "act", 0.6, needs=_TIES),

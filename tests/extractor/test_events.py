@@ -368,3 +368,16 @@ def test_rejecting_a_proposal_without_an_object_answers_its_proposer() -> None:
     rejection = _only(events, "12")
     assert [a.country for a in rejection.actor] == ["XKX"]
     assert [t.country for t in rejection.target] == ["SRB"]
+
+
+def test_envoys_ordered_to_leave_the_country_are_expelled_by_who_ordered_it() -> None:
+    events = _events("Mali gave the French ambassador 72 hours to leave the country on Monday.")
+    expulsion = _only(events, "16")
+    assert expulsion.cameo_code == "161"
+    assert not expulsion.modality.hypothetical
+    assert [a.country for a in expulsion.actor] == ["MLI"]
+    assert [t.country for t in expulsion.target] == ["FRA"]
+
+
+def test_envoy_leaving_on_its_own_is_no_expulsion() -> None:
+    assert not _events("The Russian ambassador left the country on Friday.")
