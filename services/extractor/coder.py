@@ -292,6 +292,11 @@ class ArticleCoder:
                 d.hypothetical or d.historical
             ):
                 self.context.day = when.value
+                if d.is_force and d.actor is not None and d.target is not None and (
+                    d.actor.country and d.target.country and d.actor.country != d.target.country
+                ):
+                    self.context.force_days.append(
+                        (frozenset({d.actor.country, d.target.country}), when.value))
         if not emitted:
             statement = next((d for d in drafts if d.frame == "speech" and self._statement(d)),
                              None)
@@ -542,6 +547,12 @@ class ArticleCoder:
         chosen = d.date
         if chosen is None and d.governor is not None:
             chosen = d.governor.date
+        if chosen is None and d.is_force and not d.hypothetical and (
+            day := self._fighting_day(d)
+        ) is not None:
+            # "Indian troops retaliated" after "Pakistani troops fired ... on Tuesday": the
+            # same fighting, on the day told first
+            return day, "day"
         if chosen is None:
             return self.published, "publication_date"
         if chosen.story:
@@ -552,6 +563,12 @@ class ArticleCoder:
             # "will meet on Friday"; not "threatened on Wednesday to strike"
             return chosen.future, chosen.precision
         return chosen.value, chosen.precision
+
+
+    def _fighting_day(self, d: Draft) -> date | None:
+        if d.actor is None or d.target is None or not d.actor.country or not d.target.country:
+            return None
+        return self.context.fighting_day(d.actor.country, d.target.country)
 
 
 def _political(p: Participant) -> bool:

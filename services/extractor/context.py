@@ -88,6 +88,9 @@ class ArticleContext:
     later "rejected the proposal" answers."""
     places: list[tuple[int, int, Participant]] = field(default_factory=list)
     """(paragraph, sentence id, place) of the events with a place."""
+    force_days: list[tuple[frozenset[str], date]] = field(default_factory=list)
+    """(the two countries, day) of the force events dated to a day: what a later, undated
+    sentence about the same fighting ("Indian troops retaliated") is on."""
     day: date | None = None
     """The last day an event was dated to: what "before dawn" or "hours later" is on."""
 
@@ -106,6 +109,11 @@ class ArticleContext:
             self.proposals.append((actor, target))
         if d.place is not None and d.place.place is not None:
             self.places.append((d.sentence.paragraph, d.sentence.id, d.place))
+
+    def fighting_day(self, actor: str, target: str) -> date | None:
+        """The day of the last dated force between these two countries, either way round."""
+        pair = frozenset({actor, target})
+        return next((day for sides, day in reversed(self.force_days) if sides == pair), None)
 
     def proposer_to(self, country: str) -> str | None:
         """Who last appealed to ``country`` or offered it something: "dismissed the proposal"

@@ -381,3 +381,15 @@ def test_envoys_ordered_to_leave_the_country_are_expelled_by_who_ordered_it() ->
 
 def test_envoy_leaving_on_its_own_is_no_expulsion() -> None:
     assert not _events("The Russian ambassador left the country on Friday.")
+
+
+def test_undated_force_between_the_same_countries_is_on_the_day_told_first() -> None:
+    events = _events(
+        "Eritrean troops shelled Ethiopian positions near Zalambessa on Sunday, the Ethiopian "
+        "army said. Ethiopian troops returned fire, an army spokesman said."
+    )
+    shelling = next(e for e in events if e.cameo_code == "194")
+    reply = next(e for e in events if [a.country for a in e.actor] == ["ETH"]
+                 and e.cameo_root == "19")
+    assert reply.event_date == shelling.event_date
+    assert reply.date_precision == "day"
