@@ -38,6 +38,9 @@ from services.extractor.wordlists import (
     PREPOSITIONS,
 )
 
+#: Auxiliaries of the perfect, which keep a force noun and its verb one event ("Indian
+#: shelling had killed a woman").
+_PERFECT = frozenset({"has", "have", "had"})
 #: Quantifiers that float after a subject ("the two sides each freed", "both accused").
 _FLOATING = frozenset({"each", "both", "all"})
 _VERB_BEFORE = (
@@ -284,7 +287,8 @@ def _merge(tokens: list[Token], triggers: list[Trigger]) -> list[Trigger]:
     for t in triggers:
         if out:
             prev = out[-1]
-            gap = [tok for tok in tokens[prev.last:t.first] if tok.lower not in ADVERBS]
+            gap = [tok for tok in tokens[prev.last:t.first]
+                   if tok.lower not in ADVERBS and tok.lower not in _PERFECT]
             if (
                 prev.pos == "noun" and t.pos == "verb" and not gap
                 and _is_force(prev.code) and _is_force(t.code)

@@ -393,3 +393,14 @@ def test_undated_force_between_the_same_countries_is_on_the_day_told_first() -> 
                  and e.cameo_root == "19")
     assert reply.event_date == shelling.event_date
     assert reply.date_precision == "day"
+
+
+def test_force_noun_with_a_perfect_verb_reported_by_the_other_side_is_alleged() -> None:
+    events = _events(
+        "India's army said Pakistani shelling had killed two villagers near Poonch."
+    )
+    shelling = _only(events, "19")
+    assert shelling.cameo_code == "194"
+    assert shelling.modality.claim == "alleged"
+    assert [a.country for a in shelling.actor] == ["PAK"]
+    assert [t.country for t in shelling.target] == ["IND"]
