@@ -224,6 +224,8 @@ class ArgumentFinder:
         form = t.form
         if t.pos != "verb" or not (form.endswith("ed") or form in _PASSIVE_FORMS):
             return False
+        if self._reduced_relative(t):
+            return True
         j = t.first - 1
         while j >= 0 and t.first - j <= 4:
             word = self.tokens[j].lower
@@ -233,6 +235,19 @@ class ArgumentFinder:
                 return False
             j -= 1
         return False
+
+    def _reduced_relative(self, t: Trigger) -> bool:
+        """"an exchange brokered by the UAE": a participle right after a common noun, with
+        its agent after "by", is a passive (the noun is what was done, not who did it)."""
+        toks = self.tokens
+        if t.first == 0 or t.last >= len(toks) or toks[t.last].lower != "by":
+            return False
+        before = toks[t.first - 1]
+        if not before.text.isalpha() or not before.text.islower() or (
+            self.by_last.get(t.first) is not None
+        ):
+            return False
+        return any(t.last < p.first <= t.last + 2 and p.can_act for p in self.parts)
 
     def passive_subject(self, t: Trigger, lower: int) -> Participant | None:
         """The subject of a passive: the noun phrase right before its auxiliaries."""

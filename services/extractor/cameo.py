@@ -65,9 +65,12 @@ EVACUATION: Final = "EVAC"
 #: Meetings, calls, talks and mediation: events with two sides, both needed.
 MEETINGS: Final = frozenset({"040", "041", "042", "043", "044", "045", "046"})
 
-#: Intents to meet, negotiate or mediate: statements made, whatever they promise.
-INTENTS: Final = frozenset({"036", "039"})
+#: Intents to meet, negotiate, mediate or release prisoners: statements made, whatever they
+#: promise.
+INTENTS: Final = frozenset({"0353", "036", "039"})
 
+#: Release of persons (prisoners, hostages).
+RELEASE: Final = "0841"
 #: Mediation and the intent to mediate: the sides mediated between are the targets.
 MEDIATION: Final = frozenset({"039", "045"})
 
@@ -84,6 +87,7 @@ _TABLE: Final = (
     ("025", "Appeal to yield", "REQUEST", 1, -0.3),
     ("0256", "Appeal for de-escalation of military engagement", "REQUEST", 1, -0.3),
     ("026", "Appeal to others to meet or negotiate", "REQUEST", 1, 4.0),
+    ("0353", "Express intent to release persons or property", "AGREE", 1, 5.0),
     ("036", "Express intent to meet or negotiate", "AGREE", 1, 4.0),
     ("039", "Express intent to mediate", "AGREE", 1, 5.0),
     ("040", "Consult", "CONSULT", 1, 1.0),
@@ -93,12 +97,16 @@ _TABLE: Final = (
     ("046", "Engage in negotiation", "CONSULT", 1, 7.0),
     ("051", "Praise or endorse", "SUPPORT", 1, 3.4),
     ("072", "Provide military aid", "AID", 2, 8.3),
+    ("0841", "Return, release person(s)", "RETREAT", 2, 7.0),
     ("111", "Criticize or denounce", "ACCUSE", 3, -2.0),
     ("112", "Accuse", "ACCUSE", 3, -2.0),
     ("1123", "Accuse of aggression", "ACCUSE", 3, -2.0),
+    ("114", "Complain officially", "ACCUSE", 3, -2.0),
     ("120", "Reject", "REJECT", 3, -4.0),
     ("130", "Threaten", "THREATEN", 3, -4.4),
     ("131", "Threaten non-force", "THREATEN", 3, -5.8),
+    ("1312", "Threaten with sanctions, boycott, or embargo", "THREATEN", 3, -5.8),
+    ("1313", "Threaten to reduce or break relations", "THREATEN", 3, -5.8),
     ("138", "Threaten with military force", "THREATEN", 3, -7.0),
     ("150", "Demonstrate military or police power", "MOBILIZE", 4, -7.2),
     ("161", "Reduce or break diplomatic relations", "SANCTION", 4, -4.0),
@@ -111,6 +119,7 @@ _TABLE: Final = (
     ("180", "Use unconventional violence", "ASSAULT", 4, -9.0),
     ("181", "Abduct, hijack, or take hostage", "ASSAULT", 4, -9.0),
     ("1821", "Sexually assault", "ASSAULT", 4, -9.0),
+    ("1822", "Torture", "ASSAULT", 4, -9.0),
     ("183", "Conduct suicide, car, or other non-military bombing", "ASSAULT", 4, -10.0),
     ("186", "Assassinate", "ASSAULT", 4, -10.0),
     ("190", "Use conventional military force", "ASSAULT", 4, -10.0),

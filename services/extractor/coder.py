@@ -37,7 +37,7 @@ from services.extractor.drafts import (
     same_side,
 )
 from services.extractor.events import SentenceCoder
-from services.extractor.lexicon import MUTUAL, WEAPON_CODES
+from services.extractor.lexicon import WEAPON_CODES
 from services.extractor.messages import build
 from services.extractor.participants import Participant
 from services.extractor.places import gazetteer
@@ -49,6 +49,11 @@ CODER = Coder(name="newsflow-rules", version="0.1.0")
 
 _DOMESTIC_CODES = DOMESTIC_CODES
 _MOBILISATION = frozenset({"151", "152", "154"})
+_ARREST = "173"
+_REJECTION = "120"
+#: What a non-military threat threatens, as CAMEO codes the threat: "would impose further
+#: sanctions if ..." (1312), "would cut ties" (1313).
+_THREATENED = {"163": "1312", "161": "1313"}
 _ARMED = frozenset({"MIL", "REB", "UAF", "COP", "SPY"})
 _POLITICAL = _ARMED | frozenset({"GOV", "LEG", "JUD", "IGO", "OPP", "PTY"})
 
@@ -112,7 +117,8 @@ def apply_frames(drafts: list[Draft]) -> None:
                 # "accused Azerbaijani forces of opening fire near Sotk": about Sotk
                 g.place = next((d.place for d in g.direct if d.place is not None), None)
         elif g.frame == "threaten":
-            g.code = "138" if any(d.is_force for d in g.direct) else "130"
+            g.code = "138" if any(d.is_force for d in g.direct) else next(
+                (_THREATENED[d.code] for d in g.direct if d.code in _THREATENED), "130")
             if g.target is None or same_side(g.target, g.actor):
                 g.target = _threat_target(g)
         elif g.frame == "deny":
@@ -174,6 +180,14 @@ def _reported(speaker: Participant | None, d: Draft) -> None:
         d.alleged, d.claimed_by = True, actor_name(speaker)
         if d.target is None and d.is_force and d.place is None:
             d.target = _from_place(speaker)  # "Pakistan said Indian troops had fired ..."
+
+
+def _restated_purpose(d: Draft, e: Draft) -> bool:
+    """Whether ``e`` is an infinitive of purpose that names ``d``'s event again ("summoned
+    India's envoy to lodge a protest"): same code, "to" right before it, a few words on."""
+    first = e.trigger.first
+    return d.code == e.code and d.emit and 0 < first - d.trigger.last <= 10 and first > 0 and (
+        e.sentence.tokens[first - 1].lower == "to")
 
 
 def _threat_target(g: Draft) -> Participant | None:
@@ -256,6 +270,9 @@ class ArticleCoder:
         for d in drafts:
             if self._mention_again(d):
                 d.emit = False  # "called the firing a warning": the firing told before
+        for d, e in zip(drafts, drafts[1:], strict=False):
+            if _restated_purpose(d, e):
+                e.emit = False  # "summoned the envoy to lodge a protest": one complaint
         intents: list[Draft] = []
         for d in drafts:
             if (d.code in MEETINGS or d.code in INTENTS) and any(
@@ -275,6 +292,11 @@ class ArticleCoder:
                 d.hypothetical or d.historical
             ):
                 self.context.day = when.value
+                if d.is_force and d.actor is not None and d.target is not None and (
+                    d.actor.country and d.target.country and d.actor.country != d.target.country
+                ):
+                    self.context.force_days.append(
+                        (frozenset({d.actor.country, d.target.country}), when.value))
         if not emitted:
             statement = next((d for d in drafts if d.frame == "speech" and self._statement(d)),
                              None)
@@ -321,11 +343,16 @@ class ArticleCoder:
             (d.target is None or (not d.target.country and d.target.kind != "person"))
             and d.place is not None and d.place.country
             and (d.actor is None or d.actor.country != d.place.country)
-            and not (d.actor_also and d.trigger.entry.lemma in MUTUAL)
+            and not (d.actor_also and d.mutual)
         ):
             # "struck Kurdish positions near Kobani": Syria
             d.target, d.target_from_place = _from_place(d.place, d.target.sector if d.target
                                                         else None), True
+        if d.code == _ARREST and d.actor is not None and d.actor.country and (
+            d.target is None or (not d.target.country and d.target.kind != "person")
+        ) and (d.place is None or d.place.country in (None, d.actor.country)):
+            # "Moldovan police detained 12 people in Gagauzia": people of the country itself
+            d.target = _from_place(d.actor, d.target.sector if d.target else "CVL")
         if d.is_force and d.target is not None and not d.target.country and (
             d.target.sector in ("REB", "UAF") and d.place is not None and d.actor is not None
             and d.actor.country and d.place.country == d.actor.country
@@ -375,8 +402,10 @@ class ArticleCoder:
             d.target is None and (d.is_force or threat or d.code[:3] in _CONFRONTATIONS)
             or threat and d.target is not None and not d.target.country
         ):
-            # "Armenian troops returned fire": at the side Armenia last fought
-            other = context.counterpart(d.actor.country)
+            # "Armenian troops returned fire": at the side Armenia last fought; "dismissed
+            # the proposal": at whoever last proposed something to the rejecter
+            other = (context.proposer_to(d.actor.country) if d.code == _REJECTION else None
+                     ) or context.counterpart(d.actor.country)
             if other is not None:
                 d.target, d.target_from_place = as_state(other), True
 
@@ -518,6 +547,12 @@ class ArticleCoder:
         chosen = d.date
         if chosen is None and d.governor is not None:
             chosen = d.governor.date
+        if chosen is None and d.is_force and not d.hypothetical and (
+            day := self._fighting_day(d)
+        ) is not None:
+            # "Indian troops retaliated" after "Pakistani troops fired ... on Tuesday": the
+            # same fighting, on the day told first
+            return day, "day"
         if chosen is None:
             return self.published, "publication_date"
         if chosen.story:
@@ -528,6 +563,12 @@ class ArticleCoder:
             # "will meet on Friday"; not "threatened on Wednesday to strike"
             return chosen.future, chosen.precision
         return chosen.value, chosen.precision
+
+
+    def _fighting_day(self, d: Draft) -> date | None:
+        if d.actor is None or d.target is None or not d.actor.country or not d.target.country:
+            return None
+        return self.context.fighting_day(d.actor.country, d.target.country)
 
 
 def _political(p: Participant) -> bool:

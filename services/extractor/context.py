@@ -31,6 +31,9 @@ from services.extractor.places import gazetteer
 #: Events that happen at home: evacuations, alerts, mobilisations, border closures.
 DOMESTIC_CODES = frozenset({EVACUATION, "151", "152", "154", "173"})
 
+#: Roots of what a rejection answers: appeals (02) and offers or intents (03).
+_PROPOSING = frozenset({"02", "03"})
+
 #: How many sentences back a place may be carried forward (within one paragraph).
 _PLACE_SENTENCES = 2
 
@@ -80,8 +83,14 @@ class ArticleContext:
     """The trigger lemma of each attack ("strike"), to find what "the strikes" refers to."""
     conflicts: list[tuple[str, str]] = field(default_factory=list)
     """(actor country, target country) of conflictual events between two countries."""
+    proposals: list[tuple[str, str]] = field(default_factory=list)
+    """(actor country, target country) of appeals, offers and intents (roots 02, 03): what a
+    later "rejected the proposal" answers."""
     places: list[tuple[int, int, Participant]] = field(default_factory=list)
     """(paragraph, sentence id, place) of the events with a place."""
+    force_days: list[tuple[frozenset[str], date]] = field(default_factory=list)
+    """(the two countries, day) of the force events dated to a day: what a later, undated
+    sentence about the same fighting ("Indian troops retaliated") is on."""
     day: date | None = None
     """The last day an event was dated to: what "before dawn" or "hours later" is on."""
 
@@ -94,8 +103,22 @@ class ArticleContext:
             self.attack_words.append(d.trigger.entry.lemma)
         if actor and target and actor != target and d.quad >= 3 and not d.negated:
             self.conflicts.append((actor, target))
+        if actor and target and actor != target and d.code[:2] in _PROPOSING and not (
+            d.negated
+        ):
+            self.proposals.append((actor, target))
         if d.place is not None and d.place.place is not None:
             self.places.append((d.sentence.paragraph, d.sentence.id, d.place))
+
+    def fighting_day(self, actor: str, target: str) -> date | None:
+        """The day of the last dated force between these two countries, either way round."""
+        pair = frozenset({actor, target})
+        return next((day for sides, day in reversed(self.force_days) if sides == pair), None)
+
+    def proposer_to(self, country: str) -> str | None:
+        """Who last appealed to ``country`` or offered it something: "dismissed the proposal"
+        after "Kyiv was ready to swap all for all" rejects Ukraine."""
+        return next((a for a, b in reversed(self.proposals) if b == country), None)
 
     def counterpart(self, country: str) -> str | None:
         """The country that ``country`` last confronted, either way round."""

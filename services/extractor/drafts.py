@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
-from services.extractor.cameo import FORCE, QUAD
+from services.extractor.cameo import FORCE, QUAD, RELEASE
 from services.extractor.dates import DateMention
 from services.extractor.lexicon import MUTUAL
 from services.extractor.participants import Participant
@@ -54,6 +54,9 @@ class Draft:
     """The trigger sits in an if/unless clause ("if these attacks continue")."""
     mirror: bool
     """The other side's half of a mutual event ("exchanged fire")."""
+    between: bool
+    """Force told as between two sides ("gunfire between Kyrgyz and Tajik guards"): mutual
+    whatever the trigger word."""
 
     def __init__(self, sentence: Sentence, trigger: Trigger, code: str, frame: str,
                  actor: Participant | None = None, target: Participant | None = None,
@@ -67,7 +70,8 @@ class Draft:
                  inherited: bool = False, target_from_place: bool = False,
                  date: DateMention | None = None, emit: bool = True,
                  speaker: Participant | None = None, trailing: bool = False,
-                 in_condition: bool = False, mirror: bool = False) -> None:
+                 in_condition: bool = False, mirror: bool = False,
+                 between: bool = False) -> None:
         """Written out so that mypyc compiles it (see ``tokens.Token``)."""
         self.sentence = sentence
         self.trigger = trigger
@@ -97,12 +101,18 @@ class Draft:
         self.trailing = trailing
         self.in_condition = in_condition
         self.mirror = mirror
+        self.between = between
 
     @property
     def threatened_act(self) -> bool:
         """Whether this can be what a threat threatens: a verb ("will strike") or a noun a
         verb takes ("intensify attacks"), not the condition ("if the attacks continue")."""
         return not self.in_condition and (self.trigger.pos == "verb" or self.anchor is not None)
+
+    @property
+    def mutual(self) -> bool:
+        """Force both sides use: an exchange of fire, a clash, or force "between X and Y"."""
+        return self.between or self.trigger.entry.lemma in MUTUAL
 
     @property
     def is_force(self) -> bool:
@@ -206,9 +216,11 @@ def _twins(a: Draft, b: Draft) -> bool:
 
 
 def mirror(d: Draft) -> Draft | None:
-    """The other side's event of a mutual use of force, as its own directed event."""
-    if not d.is_force or d.target is not None or d.actor is None or (
-        d.trigger.entry.lemma not in MUTUAL
+    """The other side's event of a mutual use of force, as its own directed event; and of a
+    release of prisoners by two countries ("Russia and Ukraine freed 150 prisoners each"):
+    each freed the other's."""
+    if d.target is not None or d.actor is None or not (
+        (d.is_force and d.mutual) or d.code == RELEASE
     ):
         return None
     other = next((p for p in d.actor_also if p.country and p.country != d.actor.country), None)

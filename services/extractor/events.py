@@ -60,7 +60,17 @@ _VERBAL_ROOTS = frozenset({"01", "02", "03", "04", "05"})
 #: Where the other country stands after a recall or a closure.
 _FROM_HOST = {"161": frozenset({"from", "in", "to", "with"}),
               "163": frozenset({"to", "for", "on", "against", "with"})}
-_ORDERS = frozenset({"ordered", "orders", "order", "told", "instructed", "urged", "asked"})
+#: Codes whose other party may come after "with": talks offered, a protest lodged.
+_WITH_TARGET = frozenset({"036", "114"})
+#: Expulsion told as the envoys' going: "ordered the diplomats to leave the country".
+_EXPULSION = "161"
+_TOLD_TO_GO = frozenset({"leave the country"})
+_ENVOYS = frozenset({"ambassador", "ambassadors", "envoy", "envoys", "diplomats", "diplomat",
+                     "attaché", "attache", "attachés", "consul", "staff"})
+#: Events an order makes real: an evacuation, an expulsion.
+_ORDERED_CODES = frozenset({"EVAC", _EXPULSION})
+_ORDERS = frozenset({"ordered", "orders", "order", "told", "instructed", "urged", "asked",
+                     "gave", "given"})
 _ADJUNCT = frozenset({"in", "over", "after", "for", "because", "amid", "following", "despite",
                       "since", "as", "response", "retaliation", "while", "when", "which", "who"})
 
@@ -319,6 +329,37 @@ class SentenceCoder:
         first = self.toks[d.trigger.first]
         return d.trigger.pos == "noun" and 0 <= first.start - x.end <= 25
 
+    @staticmethod
+    def _mediated_sides(d: Draft, drafts: list[Draft]) -> None:
+        """"An exchange brokered by the UAE" after "Russia and Ukraine freed prisoners": the
+        mediator's targets are the two sides of the event it brokered, told just before."""
+        for x in reversed(drafts):
+            if x is d or x.trigger.first >= d.trigger.first:
+                continue
+            if x.actor is not None and x.actor.country and any(
+                p.country and p.country != x.actor.country for p in x.actor_also
+            ):
+                other = next(p for p in x.actor_also
+                             if p.country and p.country != x.actor.country)
+                d.target, d.target_also = x.actor, [other]
+            return
+
+    def _force_sides(self, t: Trigger) -> tuple[Participant, Participant] | None:
+        """The two countries' sides of force told as "between X and Y" ("clashes between
+        Kyrgyz and Tajik border guards", "fighting between Indian and Chinese troops"); a
+        place after "between" is where, not a side."""
+        sides = self.args.between(t)
+        if sides is None:
+            return None
+        first, second = sides
+        if first.also_countries and first.country:
+            second = other_side(first, first.also_countries[0])
+        elif second.kind in ("city", "region", "territory", "state"):
+            return None
+        if not first.country or not second.country or first.country == second.country:
+            return None
+        return first, second
+
     def _arguments(self, d: Draft, drafts: list[Draft]) -> None:
         t = d.trigger
         a = self.args
@@ -390,15 +431,28 @@ class SentenceCoder:
                              and p.country and not same_side(p, d.actor)
                              and governing_preposition(self.toks, p.first) in _FROM_HOST[d.code]
                              ), d.target)
-        if d.code == "036" and d.target is None:
-            # "ready to hold talks with New Delhi"
+        if d.code in _WITH_TARGET and d.target is None:
+            # "ready to hold talks with New Delhi", "lodged a protest with Tokyo"
             d.target = next((p for p in self.parts if t.last <= p.first < t.last + 12
                              and governing_preposition(self.toks, p.first) == "with"), None)
-        if d.code == "036" and d.target is None and d.actor is not None and d.actor.country:
+        if d.code in INTENTS and d.target is None and d.actor is not None and d.actor.country:
             # "Kyiv would send a delegation if Russia agreed to a ceasefire": the other party
             d.target = next((p for p in self.parts if p.can_act and p.country
                              and p.country != d.actor.country and p.kind not in ("modifier",)
                              and governing_preposition(self.toks, p.first) is None), None)
+        if d.is_force and d.actor is None and (sides := self._force_sides(t)) is not None:
+            # "gunfire erupted between Kyrgyz and Tajik guards": each side fired on the other
+            d.actor, d.actor_also, d.target, d.between = sides[0], [sides[1]], None, True
+        if d.code == _EXPULSION and t.entry.lemma in _TOLD_TO_GO and d.actor is not None and (
+            d.actor.text.split()[-1].lower() in _ENVOYS
+        ):
+            # "Moldova ordered three Russian diplomats to leave the country": the envoys are
+            # expelled; who ordered it expels them
+            envoys = d.actor
+            order_at = next((k for k in range(envoys.first - 1, max(lo, envoys.first - 4) - 1, -1)
+                             if self.toks[k].lower in _ORDERS), None)
+            if order_at is not None:
+                d.actor, d.actor_also, d.target = a.subject(order_at, lo), [], envoys
         if d.code in MEDIATION:
             sides = a.between(t)
             pair = next((p for p in self.parts if p.first >= t.last and p.also_countries
@@ -408,6 +462,8 @@ class SentenceCoder:
             elif pair is not None:  # "between the two neighbours"
                 d.target = pair
                 d.target_also = [other_side(pair, c) for c in pair.also_countries]
+            elif d.target is None or d.target.country is None:
+                self._mediated_sides(d, drafts)
         elif d.code in CONSULTATIONS:
             sides = a.between(t) if d.code != "036" or d.actor is None else None
             if sides is not None:
@@ -488,12 +544,16 @@ class SentenceCoder:
             d.in_condition or d.negated
         ):
             # "will meet", "would host talks": CAMEO codes the intent, which was stated
-            d.code = "039" if d.code in MEDIATION else "036"
+            d.code = d.code if d.code in INTENTS else "039" if d.code in MEDIATION else "036"
             d.hypothetical = False
         if d.frame == "threaten" and d.trigger.entry.lemma == "not hesitate to":
             d.hypothetical = False  # "would not hesitate to act": the threat is made
-        if d.code == "EVAC" and d.hypothetical and not d.in_condition and _ordered(self.toks, t):
-            d.hypothetical = False  # "ordered residents to evacuate": the order is the event
+        if d.code in _ORDERED_CODES and d.hypothetical and not d.in_condition and _ordered(
+            self.toks, t
+        ):
+            # "ordered residents to evacuate", "ordered the envoy to leave the country": the
+            # order is the event
+            d.hypothetical = False
         if reading.background:
             d.historical = True  # "Qatar, which has mediated between ...,"
         if reading.hedged:

@@ -113,12 +113,39 @@ _SENT_FORCES = frozenset(
     {"troops", "soldiers", "reinforcements", "warships", "forces", "units", "tanks", "jets",
      "battalions", "brigades", "paratroopers", "marines", "warplanes"}
 )
+#: Who is released or swapped (0841): "freed 150 prisoners of war", "swapped detainees".
+_PRISONERS = frozenset(
+    {"prisoner", "prisoners", "hostage", "hostages", "detainee", "detainees", "captive",
+     "captives", "pows", "prisoners-of-war"}
+)
+#: What an intent to release names: "ready to swap all for all", "willing to free hostages".
+_RELEASES = _PRISONERS | frozenset({"swap", "release", "free", "exchange"})
+#: What is released without being persons: "released a statement on the prisoners".
+_NOT_RELEASED = frozenset({"statement", "statements", "report", "reports", "video", "videos",
+                           "footage", "details", "figures", "images", "list", "names", "data"})
+#: What a mediator brokers (045): "a ceasefire brokered by Qatar", "brokered the swap".
+_BROKERED = frozenset(
+    {"ceasefire", "truce", "deal", "exchange", "swap", "agreement", "accord", "talks"}
+)
+#: What is lodged as an official complaint (114): "lodged a strong protest".
+_COMPLAINTS = frozenset({"protest", "protests", "complaint", "complaints"})
+#: What is imposed as sanctions (163) when words stand between ("impose further sanctions").
+_SANCTIONS = frozenset({"sanctions", "embargo", "embargoes"})
 #: What makes "respond" force: "respond with full force to any incursion".
 _RESPONSE = frozenset(
     {"force", "forcefully", "militarily", "attack", "attacks", "aggression", "incursion",
      "incursions", "provocation", "provocations", "full", "decisively", "firmly", "strike",
      "strikes", "shelling", "firing", "fire", "violation", "violations", "attacker", "attackers"}
 )
+#: What is used when force is threatened: "would use all available means" ("used force"
+#: alone is as often police dispersing a crowd).
+_FORCE_MEANS = frozenset({"means"})
+#: Means that are not force: "use diplomatic means".
+_PEACEFUL_MEANS = frozenset({"peaceful", "diplomatic", "legal", "political", "economic",
+                             "non-military", "nonviolent", "non-violent"})
+#: What makes a "response" force: "a befitting response", "a military response".
+_FORCEFUL = frozenset({"befitting", "military", "forceful", "crushing", "decisive", "merciless",
+                       "devastating", "armed", "resolute", "fitting", "swift"})
 #: What makes an "operation" military.
 _OPERATION = frozenset(
     {"military", "ground", "air", "offensive", "counter-terrorism", "counterterrorism",
@@ -258,6 +285,9 @@ ENTRIES: Final[tuple[Entry, ...]] = (
     # context ("remained ready to resume talks")
     _e("ready to", "verb", "036", "act", 0.65, needs=_TALKS),
     _e("ready for", "verb", "036", "act", 0.65, needs=_TALKS),
+    _e("ready to", "verb", "0353", "act", 0.6, needs=_RELEASES),
+    _e("willing to", "verb", "0353", "act", 0.6, needs=_RELEASES),
+    _e("prepared to", "verb", "0353", "act", 0.55, needs=_RELEASES),
     _e("willing to", "verb", "036", "act", 0.65, needs=_TALKS),
     _e("prepared to", "verb", "036", "act", 0.6, needs=_TALKS),
     _e("open to", "verb", "036", "act", 0.55, needs=_TALKS),
@@ -280,9 +310,23 @@ ENTRIES: Final[tuple[Entry, ...]] = (
     _e("host", "verb", "043", "act", 0.5, needs=_TALKS),
     _e("mediate", "verb", "045", "act", 0.6),
     _e("mediation", "noun", "045", "act", 0.5),
+    _e("broker", "verb", "045", "act", 0.55, needs=_BROKERED, needs_before=True),
+    # release of persons: "freed 150 prisoners", "a prisoner swap"
+    _e("free", "verb", "0841", "act", 0.55, needs=_PRISONERS),
+    _e("release", "verb", "0841", "act", 0.55, needs=_PRISONERS, not_after=_NOT_RELEASED),
+    _e("swap", "verb", "0841", "act", 0.55, needs=_PRISONERS),
+    _e("prisoner exchange", "noun", "0841", "act", 0.6),
+    _e("prisoner swap", "noun", "0841", "act", 0.6),
+    # official complaints: summoning an envoy is the formal protest ("summoned India's
+    # envoy to lodge a protest")
+    _e("summon", "verb", "114", "act", 0.55, needs=_ENVOYS),
+    _e("lodge", "verb", "114", "act", 0.55, needs=_COMPLAINTS),
+    _e("note of protest", "noun", "114", "act", 0.6),
+    _e("protest note", "noun", "114", "act", 0.6),
     # reduced relations and sanctions
     _e("recall", "verb", "161", "act", 0.6, needs=_ENVOYS),
     _e("expel", "verb", "161", "act", 0.55, needs=_ENVOYS),
+    _e("leave the country", "verb", "161", "act", 0.5, needs=_ENVOYS, needs_before=True),
     _e("sever", "verb", "161", "act", 0.6, needs=_TIES),
     _e("cut", "verb", "161", "act", 0.5, needs=_TIES, next_words=_TIES),
     _e("break off", "verb", "161", "act", 0.6, needs=_TIES),
@@ -291,6 +335,7 @@ ENTRIES: Final[tuple[Entry, ...]] = (
     _e("slap sanctions", "verb", "163", "act", 0.65),
     _e("impose an embargo", "verb", "163", "act", 0.7),
     _e("sanction", "verb", "163", "act", 0.55),
+    _e("impose", "verb", "163", "act", 0.5, needs=_SANCTIONS),
     _e("close", "verb", "163", "act", 0.5, needs=_CLOSABLE, next_words=_CLOSED),
     # threats in idiom: "would not hesitate to act against militant hideouts"
     _e("not hesitate to", "verb", "130", "threaten", 0.6),
@@ -349,6 +394,8 @@ ENTRIES: Final[tuple[Entry, ...]] = (
     _e("assault", "verb", "190", "act", 0.65),
     _e("assault", "noun", "190", "act", 0.55, not_before=frozenset({"sexual", "indecent"})),
     _e("sexual assault", "noun", "1821", "act", 0.55),
+    _e("torture", "verb", "1822", "act", 0.6),
+    _e("torture", "noun", "1822", "act", 0.5),
     _e("strike", "verb", "190", "act", 0.65, not_after=_STRIKE_NOT_AFTER,
        not_before=_STRIKE_NOT_BEFORE),
     _e("strike", "noun", "190", "act", 0.55, not_before=_STRIKE_NOT_BEFORE),
@@ -376,6 +423,10 @@ ENTRIES: Final[tuple[Entry, ...]] = (
     _e("repel", "verb", "190", "act", 0.55),
     _e("repulse", "verb", "190", "act", 0.55),
     _e("respond", "verb", "190", "act", 0.4, needs=_RESPONSE),
+    _e("response", "noun", "190", "act", 0.4, needs=_FORCEFUL, needs_before=True,
+       not_before=frozenset({"in"})),
+    _e("use", "verb", "190", "act", 0.4, needs=_FORCE_MEANS, not_after=_PEACEFUL_MEANS),
+    _e("use military force", "verb", "190", "act", 0.6),
     _e("operation", "noun", "190", "act", 0.45, needs=_OPERATION, needs_before=True),
     _e("fire", "verb", "190", "act", 0.45, needs=_WEAPONS, needs_before=True),
     _e("fire on", "verb", "190", "act", 0.55),

@@ -38,6 +38,11 @@ from services.extractor.wordlists import (
     PREPOSITIONS,
 )
 
+#: Auxiliaries of the perfect, which keep a force noun and its verb one event ("Indian
+#: shelling had killed a woman").
+_PERFECT = frozenset({"has", "have", "had"})
+#: Quantifiers that float after a subject ("the two sides each freed", "both accused").
+_FLOATING = frozenset({"each", "both", "all"})
 _VERB_BEFORE = (
     AUXILIARIES | MODALS | NEGATIONS
     | frozenset({"to", "who", "which", "it", "they", "he", "she", "we", "i", "you", "and", "or",
@@ -159,6 +164,8 @@ def _verb_context(tokens: list[Token], i: int, subject_ends: set[int],
     while k >= 0 and tokens[k].text in _OPENING_QUOTES:
         k -= 1  # 'a “warning”', 'to “respond in full”': the quote mark says nothing
     prev = tokens[k] if k >= 0 else None
+    if prev is not None and prev.lower in _FLOATING and k in subject_ends:
+        return True  # "Russia and Ukraine each freed ...": a quantifier after the subject
     after_modifier = prev is not None and (
         prev.lower in DETERMINERS or prev.is_possessive_marker or i in modifier_ends
         or prev.text[0].isdigit() or prev.lower in NUMBER_WORDS
@@ -280,7 +287,8 @@ def _merge(tokens: list[Token], triggers: list[Trigger]) -> list[Trigger]:
     for t in triggers:
         if out:
             prev = out[-1]
-            gap = [tok for tok in tokens[prev.last:t.first] if tok.lower not in ADVERBS]
+            gap = [tok for tok in tokens[prev.last:t.first]
+                   if tok.lower not in ADVERBS and tok.lower not in _PERFECT]
             if (
                 prev.pos == "noun" and t.pos == "verb" and not gap
                 and _is_force(prev.code) and _is_force(t.code)

@@ -246,3 +246,161 @@ def test_segments_between_dashes_match_a_plain_scan(text: str) -> None:
         hi = next((s.tokens[k].start for k in range(i + 1, len(s.tokens))
                    if s.tokens[k].text in dashes), s.end)
         assert coder._segment(i) == (lo, hi)
+
+
+def test_force_between_two_countries_sides_goes_both_ways() -> None:
+    events = _events(
+        "Gunfire erupted between Kyrgyz and Tajik border guards near Batken on Wednesday, "
+        "officials said."
+    )
+    force = [e for e in events if e.cameo_root == "19"]
+    pairs = sorted(([a.country for a in e.actor], [t.country for t in e.target]) for e in force)
+    assert pairs == [(["KGZ"], ["TJK"]), (["TJK"], ["KGZ"])]
+    assert all(e.cameo_code == "193" for e in force)
+
+
+def test_two_countries_freeing_prisoners_each_free_the_others_and_the_broker_mediates() -> None:
+    events = _events(
+        "Armenia and Azerbaijan each released 40 prisoners on Friday in a swap brokered by "
+        "Qatar, officials said."
+    )
+    releases = sorted(([a.country for a in e.actor], [t.country for t in e.target])
+                      for e in events if e.cameo_code == "0841")
+    assert releases == [(["ARM"], ["AZE"]), (["AZE"], ["ARM"])]
+    mediation = _only(events, "04")
+    assert mediation.cameo_code == "045"
+    assert [a.country for a in mediation.actor] == ["QAT"]
+    assert sorted(t.country for t in mediation.target) == ["ARM", "AZE"]
+
+
+def test_released_statement_is_no_release_of_persons() -> None:
+    events = _events("Russia released a statement on the detained prisoners on Monday.")
+    assert not [e for e in events if e.cameo_code == "0841"]
+
+
+def test_summoning_an_envoy_to_lodge_a_protest_is_one_official_complaint() -> None:
+    events = _events(
+        "Egypt's foreign ministry summoned Ethiopia's ambassador in Cairo on Tuesday to lodge "
+        "a formal protest."
+    )
+    complaint = _only(events, "11")
+    assert complaint.cameo_code == "114"
+    assert [a.country for a in complaint.actor] == ["EGY"]
+    assert [t.country for t in complaint.target] == ["ETH"]
+
+
+def test_protest_lodged_with_a_country_targets_it() -> None:
+    complaint = _only(_events("Seoul lodged a protest with Tokyo over the textbook."), "11")
+    assert [t.country for t in complaint.target] == ["JPN"]
+
+
+def test_conditional_sanctions_said_of_the_other_side_are_a_threat_of_sanctions() -> None:
+    events = _events(
+        "The Canadian foreign minister said Ottawa would impose further sanctions if Iran "
+        "kept arming the militia."
+    )
+    threat = _only(events, "13")
+    assert threat.cameo_code == "1312"
+    assert [a.country for a in threat.actor] == ["CAN"]
+    assert [t.country for t in threat.target] == ["IRN"]
+
+
+def test_torture_alleged_by_an_accuser() -> None:
+    events = _events(
+        "Georgia accused Russian guards of torturing Georgian detainees in Tskhinvali."
+    )
+    torture = next(e for e in events if e.cameo_code == "1822")
+    assert torture.modality.claim == "alleged"
+    assert [a.country for a in torture.actor] == ["RUS"]
+    assert [t.country for t in torture.target] == ["GEO"]
+
+
+def test_arrest_of_unnamed_people_at_home_targets_the_country_itself() -> None:
+    arrest = _only(_events("Iranian police arrested dozens of protesters in Tehran on Monday."),
+                   "17")
+    assert arrest.cameo_code == "173"
+    assert [a.country for a in arrest.actor] == ["IRN"]
+    assert [t.country for t in arrest.target] == ["IRN"]
+
+
+def test_warning_that_all_available_means_will_be_used_is_a_threat_of_force() -> None:
+    events = _events(
+        "Ghana's president warned that Accra would use all available means to defend its "
+        "territory if Togolese troops crossed the border again."
+    )
+    assert _only(events, "13").cameo_code == "138"
+
+
+def test_quoted_promise_of_a_befitting_response_is_a_threat_of_force() -> None:
+    events = _events(
+        "“Any aggression will be met with a befitting response,” a Sudanese army spokesman "
+        "told reporters in Khartoum."
+    )
+    threat = _only(events, "13")
+    assert threat.cameo_code == "138"
+    assert [a.country for a in threat.actor] == ["SDN"]
+
+
+def test_peaceful_means_and_in_response_to_are_no_force() -> None:
+    events = _events(
+        "China said it would use diplomatic means to settle the dispute. The statement came "
+        "in response to a military parade in Manila."
+    )
+    assert not [e for e in events if e.cameo_root in ("13", "19")]
+
+
+def test_readiness_to_release_prisoners_is_an_intent_to_release() -> None:
+    events = _events(
+        "Hamas said it was willing to release all hostages if Israel halted its offensive."
+    )
+    intent = next(e for e in events if e.cameo_root == "03")
+    assert intent.cameo_code == "0353"
+    assert not intent.modality.hypothetical
+    assert [a.country for a in intent.actor] == ["PSE"]
+    assert [t.country for t in intent.target] == ["ISR"]
+
+
+def test_rejecting_a_proposal_without_an_object_answers_its_proposer() -> None:
+    events = _events(
+        "Serbia's president said Belgrade was ready to hold talks with Kosovo next month. "
+        "A Kosovo government spokesman dismissed the offer."
+    )
+    rejection = _only(events, "12")
+    assert [a.country for a in rejection.actor] == ["XKX"]
+    assert [t.country for t in rejection.target] == ["SRB"]
+
+
+def test_envoys_ordered_to_leave_the_country_are_expelled_by_who_ordered_it() -> None:
+    events = _events("Mali gave the French ambassador 72 hours to leave the country on Monday.")
+    expulsion = _only(events, "16")
+    assert expulsion.cameo_code == "161"
+    assert not expulsion.modality.hypothetical
+    assert [a.country for a in expulsion.actor] == ["MLI"]
+    assert [t.country for t in expulsion.target] == ["FRA"]
+
+
+def test_envoy_leaving_on_its_own_is_no_expulsion() -> None:
+    assert not _events("The Russian ambassador left the country on Friday.")
+
+
+def test_undated_force_between_the_same_countries_is_on_the_day_told_first() -> None:
+    events = _events(
+        "Eritrean troops shelled Ethiopian positions near Zalambessa on Sunday, the Ethiopian "
+        "army said. Ethiopian troops returned fire, an army spokesman said."
+    )
+    shelling = next(e for e in events if e.cameo_code == "194")
+    reply = next(e for e in events if [a.country for a in e.actor] == ["ETH"]
+                 and e.cameo_root == "19")
+    assert reply.event_date == shelling.event_date
+    assert reply.date_precision == "day"
+
+
+def test_force_noun_with_a_perfect_verb_reported_by_the_other_side_is_alleged() -> None:
+    events = _events(
+        "India's army said Pakistani shelling had killed two villagers near Poonch."
+    )
+    shelling = _only(events, "19")
+    assert shelling.cameo_code == "194"
+    assert shelling.modality.claim == "alleged"
+    assert [a.country for a in shelling.actor] == ["PAK"]
+    assert [t.country for t in shelling.target] == ["IND"]
