@@ -7,8 +7,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import httpx
+
 from newsflow.feeds import Feed
-from newsflow.messages import DeadLetter, RawArticle
+from newsflow.messages import ArticleUrl, DeadLetter, RawArticle
 from newsflow.runtime import Output
 from services.fetcher import (
     FeedReport,
@@ -24,6 +26,7 @@ from services.store import make_engine
 
 POLICY = FetchPolicy(allowed_networks=(ipaddress.ip_network("127.0.0.0/8"),), timeout=5)
 FAST = FetcherOptions(retries=3, retry_initial=0.01, retry_max=2.0)
+DEFAULTS = FetcherOptions()
 
 
 @dataclass
@@ -95,3 +98,44 @@ class Harness:
             return dict(store.load())
         finally:
             engine.dispose()
+
+
+class Owners:
+    """Fetchers that each own one host, as beside each other on Kafka: they hand URLs to a
+    shared list instead of a topic, and publish to another. Each keeps its own ledger, or
+    all share one (``shared_ledger``), as processes sharing a database do. Close at the end.
+    """
+
+    def __init__(self, tmp_path: Path, *, shared_ledger: bool = False) -> None:
+        self.tmp_path = tmp_path
+        self.shared_ledger = shared_ledger
+        self.handed: list[ArticleUrl] = []
+        self.published: list[Output] = []
+        self._open: list[tuple[Fetcher, httpx.AsyncClient]] = []
+
+    def owner(self, host: str, feeds: Sequence[Feed] = (),
+              options: FetcherOptions = DEFAULTS) -> Fetcher:
+        """A fetcher that owns ``host`` and polls those of ``feeds`` on it."""
+        name = "ledger" if self.shared_ledger else host
+        ledger = Ledger(make_engine(f"sqlite:///{self.tmp_path / f'{name}.sqlite'}"))
+        ledger.open()
+
+        async def publish(output: Output) -> None:
+            self.published.append(output)
+
+        async def hand_off(articles: Sequence[ArticleUrl]) -> None:
+            self.handed.extend(articles)
+
+        client = make_client(timeout=5, max_connections=10,
+                             allowed_networks=POLICY.allowed_networks)
+        fetcher = Fetcher(feeds, client=client, policy=POLICY, ledger=ledger, publish=publish,
+                          options=options, hand_off=hand_off, owns=lambda h: h == host)
+        self._open.append((fetcher, client))
+        return fetcher
+
+    async def close(self) -> None:
+        """Stop every fetcher and close its client."""
+        for fetcher, client in self._open:
+            await fetcher.release()
+            await fetcher.requests.close()
+            await client.aclose()

@@ -9,22 +9,18 @@ itself.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator, Iterator, Sequence
+from collections.abc import AsyncIterator, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
-import httpx
 import pytest
 
 from newsflow.feeds import Feed, FeedKind
 from newsflow.ids import article_id, url_host
 from newsflow.messages import ArticleUrl, RawArticle
-from newsflow.runtime import Output
-from services.fetcher import Fetcher, FetcherOptions, Ledger
+from services.fetcher import Fetcher, FetcherOptions
 from services.fetcher.queue import Outcome
-from services.fetcher.transport import make_client
-from services.store import make_engine
-from tests.fetcher.harness import POLICY, Harness
+from tests.fetcher.harness import POLICY, Harness, Owners
 from tests.fetcher.server import Reply, Site, page, rss
 
 DELAY = 0.3
@@ -58,40 +54,6 @@ async def test_redirects_from_two_hosts_wait_for_the_target_hosts_turn(
     assert target.hits("/robots.txt"), "the target host's robots.txt was not asked"
     assert max(s.concurrent for s in target.seen) == 1
     assert min(target.gaps()) >= DELAY  # two redirectors, yet the target is paced as one host
-
-
-class Owners:
-    """Fetchers that each own one host, handing articles to a shared list, closed at the end."""
-
-    def __init__(self, tmp_path: Path) -> None:
-        self.tmp_path = tmp_path
-        self.handed: list[ArticleUrl] = []
-        self.published: list[Output] = []
-        self._open: list[tuple[Fetcher, httpx.AsyncClient]] = []
-
-    def owner(self, host: str, feeds: Sequence[Feed] = ()) -> Fetcher:
-        engine = make_engine(f"sqlite:///{self.tmp_path / f'{host}.sqlite'}")
-        ledger = Ledger(engine)
-        ledger.open()
-
-        async def publish(output: Output) -> None:
-            self.published.append(output)
-
-        async def hand_off(articles: Sequence[ArticleUrl]) -> None:
-            self.handed.extend(articles)
-
-        client = make_client(timeout=5, max_connections=10,
-                             allowed_networks=POLICY.allowed_networks)
-        fetcher = Fetcher(feeds, client=client, policy=POLICY, ledger=ledger, publish=publish,
-                          hand_off=hand_off, owns=lambda h: h == host)
-        self._open.append((fetcher, client))
-        return fetcher
-
-    async def close(self) -> None:
-        for fetcher, client in self._open:
-            await fetcher.release()
-            await fetcher.requests.close()
-            await client.aclose()
 
 
 @pytest.fixture
