@@ -543,8 +543,8 @@ def speed(label: str, pages: list[tuple[str, str, str]], rounds: int) -> dict[st
             e_cpu: list[float] = []
             for batch in batches:
                 cleaned = cleaner.ask(batch)
-                for _, _, reason in cleaned:
-                    rejected[reason] += round_ == 0 and reason is not None
+                if round_ == 0:
+                    rejected.update(reason for _, _, reason in cleaned if reason is not None)
                 extracted = extractor.ask([a for _, a, _ in cleaned if a is not None])
                 c_cpu += [c for c, a, _ in cleaned if a is not None]
                 e_cpu += [e for e, _ in extracted]
@@ -561,7 +561,7 @@ def speed(label: str, pages: list[tuple[str, str, str]], rounds: int) -> dict[st
         "pages": len(pages),
         "articles": articles,
         "rounds": rounds,
-        "rejected_by_cleaner": {k: v for k, v in rejected.items() if v},
+        "rejected_by_cleaner": dict(rejected),
         "cleaner_cpu_ms_per_article": round(median(clean_ms), 2) if clean_ms else None,
         "extractor_cpu_ms_per_article": round(median(extract_ms), 2) if extract_ms else None,
         "extractor_to_cleaner": round(median(ratios), 3) if ratios else None,

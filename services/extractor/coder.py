@@ -291,12 +291,7 @@ class ArticleCoder:
             if when is not None and when.precision == "day" and not when.story and not (
                 d.hypothetical or d.historical
             ):
-                self.context.day = when.value
-                if d.is_force and d.actor is not None and d.target is not None and (
-                    d.actor.country and d.target.country and d.actor.country != d.target.country
-                ):
-                    self.context.force_days.append(
-                        (frozenset({d.actor.country, d.target.country}), when.value))
+                self.context.record_day(d, when.value)
         if not emitted:
             statement = next((d for d in drafts if d.frame == "speech" and self._statement(d)),
                              None)
@@ -564,8 +559,8 @@ class ArticleCoder:
             return chosen.future, chosen.precision
         return chosen.value, chosen.precision
 
-
     def _fighting_day(self, d: Draft) -> date | None:
+        """The day the article first dated force between ``d``'s two countries, if any."""
         if d.actor is None or d.target is None or not d.actor.country or not d.target.country:
             return None
         return self.context.fighting_day(d.actor.country, d.target.country)

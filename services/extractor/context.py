@@ -110,6 +110,15 @@ class ArticleContext:
         if d.place is not None and d.place.place is not None:
             self.places.append((d.sentence.paragraph, d.sentence.id, d.place))
 
+    def record_day(self, d: Draft, day: date) -> None:
+        """Remember the day an emitted event was dated to (and, for force between two
+        countries, that their fighting was on that day)."""
+        self.day = day
+        actor = d.actor.country if d.actor is not None else None
+        target = d.target.country if d.target is not None else None
+        if d.is_force and actor and target and actor != target:
+            self.force_days.append((frozenset({actor, target}), day))
+
     def fighting_day(self, actor: str, target: str) -> date | None:
         """The day of the last dated force between these two countries, either way round."""
         pair = frozenset({actor, target})

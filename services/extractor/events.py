@@ -333,16 +333,14 @@ class SentenceCoder:
     def _mediated_sides(d: Draft, drafts: list[Draft]) -> None:
         """"An exchange brokered by the UAE" after "Russia and Ukraine freed prisoners": the
         mediator's targets are the two sides of the event it brokered, told just before."""
-        for x in reversed(drafts):
-            if x is d or x.trigger.first >= d.trigger.first:
-                continue
-            if x.actor is not None and x.actor.country and any(
-                p.country and p.country != x.actor.country for p in x.actor_also
-            ):
-                other = next(p for p in x.actor_also
-                             if p.country and p.country != x.actor.country)
-                d.target, d.target_also = x.actor, [other]
+        x = next((x for x in reversed(drafts)
+                  if x is not d and x.trigger.first < d.trigger.first), None)
+        if x is None or x.actor is None or not x.actor.country:
             return
+        other = next((p for p in x.actor_also if p.country and p.country != x.actor.country),
+                     None)
+        if other is not None:
+            d.target, d.target_also = x.actor, [other]
 
     def _force_sides(self, t: Trigger) -> tuple[Participant, Participant] | None:
         """The two countries' sides of force told as "between X and Y" ("clashes between
