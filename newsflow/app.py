@@ -18,7 +18,6 @@ from typing import TYPE_CHECKING, Any
 
 from newsflow import kafka, topics
 from newsflow.embedded import Pipeline, ProgressHook
-from newsflow.errors import ConfigError
 from newsflow.feeds import Feed, load_feeds
 from newsflow.ids import url_host
 from newsflow.messages import ArticleUrl
@@ -131,18 +130,15 @@ def serve_metrics(settings: Settings) -> Callable[[], None]:
 
 def cleaner_stage(settings: Settings) -> CleanerStage:
     """The cleaner with its options, template rule and template store, from settings."""
-    from services.cleaner import CleanerStage, CleanOptions
-    from services.cleaner.patterns import KINDS
+    from services.cleaner import CleanerStage
+    from services.cleaner.clean import disabled_from
     from services.cleaner.template_store import TemplateStore
     from services.cleaner.templates import DEFAULT_WINDOW, TemplateMemory, TemplateRule
 
-    unknown = set(settings.cleaner_keep_kinds) - set(KINDS)
-    if unknown:
-        raise ConfigError(f"NEWSFLOW_CLEANER_KEEP_KINDS: unknown kinds {sorted(unknown)}; "
-                          f"known: {', '.join(KINDS)}")
+    options = disabled_from(settings.cleaner_keep_kinds)  # ConfigError on an unknown kind
     rule = TemplateRule(settings.template_min_pages, settings.template_min_share)
     return CleanerStage(
-        CleanOptions(disabled_kinds=frozenset(settings.cleaner_keep_kinds)),
+        options,
         workers=settings.workers,
         memory=TemplateMemory(rule, DEFAULT_WINDOW),
         store=TemplateStore(make_engine(settings.template_state_url), DEFAULT_WINDOW),

@@ -199,11 +199,15 @@ def clean_batch(
     import os
 
     from services.cleaner.batch import BatchOptions, clean_lines
-    from services.cleaner.clean import CleanOptions
+    from services.cleaner.clean import disabled_from
 
     settings = _settings()
+    try:
+        clean_options = disabled_from(settings.cleaner_keep_kinds)
+    except ConfigError as exc:
+        raise _fail(exc) from exc
     options = BatchOptions(
-        clean=CleanOptions(disabled_kinds=frozenset(settings.cleaner_keep_kinds)),
+        clean=clean_options,
         workers=workers or os.cpu_count() or 1,
         max_html_bytes=settings.max_page_bytes,
         templates=templates,

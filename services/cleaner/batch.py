@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from newsflow.batch import ordered_map
+from newsflow.batch import WORKER_CRASHED, crash_error, ordered_map
 from newsflow.errors import PermanentError
 from newsflow.ids import article_id
 from newsflow.messages import CleanArticle, RawArticle
@@ -80,13 +80,26 @@ def _work(job: tuple[bytes, BatchOptions]) -> CleanArticle | dict[str, Any]:
         return {"url": url, "error": f"{type(exc).__name__}: {exc}", "reason": "unexpected"}
 
 
+def _crashed(job: tuple[bytes, BatchOptions], exc: BaseException) -> dict[str, Any]:
+    """The error record of a line lost with its worker; rare, so reading its URL again is
+    no cost that matters."""
+    try:
+        record = json.loads(job[0])
+        url = record.get("url") if isinstance(record, dict) else None
+    except (UnicodeDecodeError, json.JSONDecodeError):
+        url = None
+    return {"url": url if isinstance(url, str) else None, "error": crash_error(exc),
+            "reason": WORKER_CRASHED}
+
+
 def clean_lines(lines: Iterable[bytes], options: BatchOptions,
                 memory: TemplateMemory | None = None) -> Iterator[str]:
     """Clean each input line on ``options.workers`` processes; yield output lines in order."""
     memory = memory if memory is not None else TemplateMemory()
     remove = options.templates and "template" not in options.clean.disabled_kinds
     jobs = ((line, options) for line in lines)
-    for number, result in enumerate(ordered_map(_work, jobs, options.workers), start=1):
+    results = ordered_map(_work, jobs, options.workers, _crashed)
+    for number, result in enumerate(results, start=1):
         if isinstance(result, CleanArticle):
             article, _ = memory.apply(result, remove=remove)
             yield article.model_dump_json(by_alias=True)

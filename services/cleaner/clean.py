@@ -8,26 +8,30 @@ pass), falling back to its full cascade only when the fast result looks wrong
 trafilatura keeps inside the body. Dates the markup lacks come from the
 dateline and "Updated:" stamps that pass removed; the language is the text's
 own when :mod:`language` can tell, else the markup's, else the HTTP header's.
+Lone surrogates (half an emoji cut off, a bad ``\\ud83d`` escape in JSON) are
+replaced before parsing: lxml drops everything after one in its text node.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, tzinfo
 
 import trafilatura
 from lxml.html import HtmlElement
 from trafilatura.settings import Document, Extractor
 
-from newsflow.errors import Rejected
+from newsflow.errors import ConfigError, Rejected
 from newsflow.ids import url_host
 from newsflow.messages import CleanArticle, RawArticle
 from services.cleaner.boilerplate import PageContext, strip_boilerplate
-from services.cleaner.dates import parse_text
+from services.cleaner.dates import Stamp, read_stamp
 from services.cleaner.language import guess_language
 from services.cleaner.markup import link_index, parse_html, text_key, words
 from services.cleaner.metadata import PageMetadata, read_metadata
+from services.cleaner.patterns import KINDS
 
 CLEANER = "newsflow-cleaner/0.2.0+trafilatura-" + trafilatura.__version__
 
@@ -38,6 +42,7 @@ _SUBHEADINGS = ("h2", "h3", "h4", "h5", "h6")
 #: A fast result with more paragraphs than this, most of them a word or two,
 #: is a menu dump: the full cascade gets a second try.
 _MENU_PARAGRAPHS = 40
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 @dataclass(frozen=True)
@@ -46,6 +51,17 @@ class CleanOptions:
 
     disabled_kinds: frozenset[str] = frozenset()
     min_text_chars: int = 200
+
+
+def well_formed(html: str) -> str:
+    """``html`` with lone surrogates replaced by U+FFFD; a pair of them becomes its character.
+
+    lxml cuts a text node short at a lone surrogate, so a stray one would lose the rest
+    of its paragraph (and a page of them every paragraph) rather than one character.
+    """
+    if _SURROGATE.search(html) is None:
+        return html
+    return html.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
 
 
 def _paragraphs(doc: Document | None) -> list[str]:
@@ -102,7 +118,7 @@ def clean(raw: RawArticle, options: CleanOptions = CleanOptions(),
     """Extract the main text and metadata of ``raw``, or raise :class:`Rejected` with a reason."""
     if not raw.html.strip():
         raise Rejected(f"{raw.url}: empty page", reason="empty")
-    tree = parse_html(raw.html)
+    tree = parse_html(well_formed(raw.html))
     if tree is None:
         raise Rejected(f"{raw.url}: not an HTML page", reason="no_main_text")
     meta = read_metadata(tree, url=raw.final_url)
@@ -120,9 +136,11 @@ def clean(raw: RawArticle, options: CleanOptions = CleanOptions(),
         raise Rejected(f"{raw.url}: main text too short ({len(text)} characters)",
                        reason="too_short")
     published, updated = meta.published_at, meta.updated_at
-    if published is None or updated is None:
-        stamp_pub, stamp_upd = _stamp_dates(result.stamps, published or updated)
-        published, updated = published or stamp_pub, updated or stamp_upd
+    if (published is None or updated is None or meta.published_day_only
+            or meta.updated_day_only):
+        stamp_pub, stamp_upd = _stamp_dates(result.stamps, meta.zone)
+        published = _with_stamp(meta.published_at, meta.published_day_only, stamp_pub)
+        updated = _with_stamp(meta.updated_at, meta.updated_day_only, stamp_upd)
     return CleanArticle(
         article_id=raw.article_id,
         url=raw.url,
@@ -145,20 +163,29 @@ def clean(raw: RawArticle, options: CleanOptions = CleanOptions(),
     )
 
 
-def _stamp_dates(stamps: Sequence[str], known: datetime | None,
-                 ) -> tuple[datetime | None, datetime | None]:
+def _stamp_dates(stamps: Sequence[str], zone: tzinfo | None,
+                 ) -> tuple[Stamp | None, Stamp | None]:
     """Dates of the dateline and "Updated:" stamps the boilerplate pass removed."""
-    zone = known.tzinfo if known else None
     published = updated = None
-    for stamp in stamps:
-        when = parse_text(stamp, zone)
-        if when is None:
+    for text in stamps:
+        stamp = read_stamp(text, zone)
+        if stamp is None:
             continue
-        if "updat" in stamp.lower() or "modif" in stamp.lower():
-            updated = updated or when
+        if "updat" in text.lower() or "modif" in text.lower():
+            updated = updated or stamp
         else:
-            published = published or when
+            published = published or stamp
     return published, updated
+
+
+def _with_stamp(known: datetime | None, day_only: bool, stamp: Stamp | None,
+                ) -> datetime | None:
+    """The markup's timestamp, or a stamp's: when the markup has none, or only the same day."""
+    if known is None:
+        return stamp.when if stamp else None
+    if day_only and stamp is not None and stamp.timed and stamp.when.date() == known.date():
+        return stamp.when
+    return known
 
 
 def _header_language(headers: dict[str, str]) -> str | None:
@@ -167,5 +194,13 @@ def _header_language(headers: dict[str, str]) -> str | None:
 
 
 def disabled_from(kinds: Collection[str]) -> CleanOptions:
-    """Options with the named boilerplate kinds left in place."""
+    """Options with the named boilerplate kinds left in place; an unknown kind is an error.
+
+    The one check of ``NEWSFLOW_CLEANER_KEEP_KINDS`` for every runner, so a typo
+    ("subscriptions") fails at start instead of silently removing what was meant to stay.
+    """
+    unknown = set(kinds) - set(KINDS)
+    if unknown:
+        raise ConfigError(f"NEWSFLOW_CLEANER_KEEP_KINDS: unknown kinds {sorted(unknown)}; "
+                          f"known: {', '.join(KINDS)}")
     return CleanOptions(disabled_kinds=frozenset(kinds))

@@ -2,13 +2,15 @@
 
 Every result carries a time zone: the one written next to it when there is one
 (an offset or a known abbreviation), else the ``default`` zone the caller found
-elsewhere on the page, else UTC. Naive values are never returned.
+elsewhere on the page, else UTC. Naive values are never returned; a
+:class:`Stamp` says whether the time of day and the zone were written or filled in.
 """
 
 from __future__ import annotations
 
 import re
 from datetime import UTC, datetime, timedelta, timezone, tzinfo
+from typing import NamedTuple
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from services.cleaner.metakeys import MONTHS, ZONE_NAMES, ZONE_OFFSETS
@@ -48,6 +50,15 @@ _TEXT_DATES = tuple(
     )
     for form in _TEXT_FORMS
 )
+
+
+class Stamp(NamedTuple):
+    """A date read from a page's text, with what the page wrote of it: a bare date gives
+    way to a timestamp of the same day, and a written zone completes the page's others."""
+
+    when: datetime
+    timed: bool
+    zoned: bool
 
 
 def _zone(name: str, when: datetime) -> tzinfo | None:
@@ -119,18 +130,24 @@ def _clock(match: re.Match[str], prefix: str) -> tuple[int, int, int, str | None
 
 def parse_text(text: str, default: tzinfo | None = None) -> datetime | None:
     """The first date (and time, and zone) written in ``text``, as a dateline or stamp has it."""
-    best: tuple[int, datetime] | None = None
+    stamp = read_stamp(text, default)
+    return stamp.when if stamp else None
+
+
+def read_stamp(text: str, default: tzinfo | None = None) -> Stamp | None:
+    """As :func:`parse_text`, saying also whether a time of day and a zone were written."""
+    best: tuple[int, Stamp] | None = None
     for pattern in _TEXT_DATES:
         match = pattern.search(text)
         if match is None or (best is not None and match.start() >= best[0]):
             continue
-        when = _from_match(match, default)
-        if when is not None:
-            best = (match.start(), when)
+        stamp = _from_match(match, default)
+        if stamp is not None:
+            best = (match.start(), stamp)
     return best[1] if best else None
 
 
-def _from_match(match: re.Match[str], default: tzinfo | None) -> datetime | None:
+def _from_match(match: re.Match[str], default: tzinfo | None) -> Stamp | None:
     groups = match.groupdict()
     month = MONTHS.get(groups["month"].lower().rstrip(".")) if groups.get("month") else None
     if month is None and groups.get("mnum"):
@@ -138,6 +155,7 @@ def _from_match(match: re.Match[str], default: tzinfo | None) -> datetime | None
     if month is None:
         return None
     prefix = "p_" if groups.get("p_hour") and not groups.get("hour") else ""
+    timed = groups.get(prefix + "hour") is not None
     h, m, s, zone, fixed = _clock(match, prefix)
     try:
         when = datetime(int(groups["year"]), month, int(groups["day"]), h, m, s)
@@ -147,6 +165,6 @@ def _from_match(match: re.Match[str], default: tzinfo | None) -> datetime | None
         return None
     if fixed is not None:
         base = _zone(zone, when) if zone and zone.upper() not in ("GMT", "UTC") else None
-        return when.replace(tzinfo=base or fixed)
+        return Stamp(when.replace(tzinfo=base or fixed), timed, True)
     tz = _zone(zone, when) if zone else None
-    return when.replace(tzinfo=tz or default or UTC)
+    return Stamp(when.replace(tzinfo=tz or default or UTC), timed, tz is not None)

@@ -33,17 +33,34 @@ LANGUAGE_KEYS: Final = ("content-language", "og:locale", "language", "dc.languag
                         "inlanguage")
 DESCRIPTION_KEYS: Final = ("og:description", "description", "twitter:description")
 
-#: Words that make an author candidate a desk, an agency, a role or a publication.
-AUTHOR_JUNK_WORDS: Final = (
-    "staff", "news agencies", "agency", "agencies", "desk", "bureau", "team", "editors?",
-    "editorial", "newsroom", "reuters", "afp", "ap", "upi", "pti", "ians", "dpa", "efe", "tass",
-    "xinhua", "wire", "wires", "contributors?", "correspondents?", "reporters?", "writers?",
-    "columnists?", "admin", "administrator", "guest", "web", "online", "media", "news",
-    "service", "updated", "published", "posted", "photos?", "video", "getty", "images", "press",
-    "business", "insider", "today", "sports?", "international", "times", "post", "journal",
-    "herald", "tribune", "daily", "weekly", "magazine", "radio", "tv", "channel", "network",
-    "group", "inc", "ltd", "llc", "analysis", "opinion", "view", "more", "articles", "by",
+#: Words that make an author candidate a desk, an agency or a role wherever they stand:
+#: no one is called "Staff" or "Reuters".
+AUTHOR_ROLE_WORDS: Final = (
+    "staff", "desk", "bureau", "team", "editors?", "editorial", "newsroom", "agency",
+    "agencies", "reuters", "afp", "ap", "upi", "pti", "ians", "dpa", "efe", "tass", "xinhua",
+    "wires?", "contributors?", "correspondents?", "reporters?", "reports", "writers?",
+    "columnists?", "admin", "administrator", "updated", "published", "posted", "photos?",
+    "video", "getty", "images", "inc", "ltd", "llc",
 )
+#: Words of publication names that are also surnames ("Bill Press", "Emily Post"): one of
+#: them is a surname only as the last word of a short name (see ``metadata._is_junk``).
+AUTHOR_PUBLICATION_WORDS: Final = (
+    "the", "of", "and", "by", "press", "post", "daily", "weekly", "times", "journal", "herald",
+    "tribune", "magazine", "today", "news", "media", "service", "international", "business",
+    "insider", "radio", "tv", "channel", "network", "group", "online", "web", "sports?",
+    "guest", "analysis", "opinion", "usa", "us", "uk", "eu", "un", "telegraph", "gazette",
+    "chronicle", "guardian", "observer", "courier", "express", "standard", "bulletin",
+)
+#: Agencies named in more than one word, rejected wherever they stand in a candidate.
+AGENCY_PHRASES: Final = (
+    "associated press", "press association", "canadian press", "united press",
+    "press trust", "agence france", "deutsche presse", "news agenc(?:y|ies)",
+)
+#: A byline's link labels, glued to the name in the page's text ("Ann LeeView More
+#: Articles", "More articles by Ann Lee"): a verb or "more/all", then what is listed.
+AUTHOR_LINK_VERBS: Final = ("view", "see", "read", "show", "browse", "more", "all", "latest")
+AUTHOR_LINK_NOUNS: Final = ("articles?", "stories", "story", "posts?", "news", "columns?",
+                            "content", "coverage", "work", "reporting", "opinions?")
 
 #: JSON-LD ``@type`` values of the article itself, best first.
 ARTICLE_TYPES: Final = (

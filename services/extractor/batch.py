@@ -15,7 +15,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from newsflow.batch import ordered_map
+from newsflow.batch import WORKER_CRASHED, crash_error, ordered_map
 from newsflow.messages import CleanArticle
 from services.extractor import extract
 
@@ -59,4 +59,5 @@ def _work(job: tuple[int, bytes]) -> str:
 
 def extract_lines(lines: Iterable[bytes], workers: int) -> Iterator[str]:
     """Extract events from each input line on ``workers`` processes; yield lines in order."""
-    return ordered_map(_work, enumerate(lines, start=1), workers)
+    return ordered_map(_work, enumerate(lines, start=1), workers,
+                       lambda job, exc: _error(job[0], None, WORKER_CRASHED, crash_error(exc)))

@@ -1,19 +1,31 @@
 """`newsflow clean`: one output line per input line, in order; bad input never stops the batch."""
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
+from newsflow.batch import READ_AHEAD_PER_WORKER, WORKER_CRASHED, crash_error, ordered_map
 from newsflow.demo import ARTICLES, DemoSite, serve_demo_site
+from services.cleaner import batch as cleaner_batch
+from services.cleaner.batch import BatchOptions
 
 
-def run_clean(tmp_path: Path, lines: list[bytes], *args: str) -> list[dict[str, object]]:
+def run_command(tmp_path: Path, lines: list[bytes], *args: str,
+                env: dict[str, str] | None = None) -> subprocess.CompletedProcess[bytes]:
     source = tmp_path / "in.jsonl"
     source.write_bytes(b"\n".join(lines) + b"\n")
     with source.open("rb") as stdin:
-        result = subprocess.run([sys.executable, "-m", "newsflow", "clean", *args], stdin=stdin,
-                                capture_output=True, timeout=300, check=False)
+        return subprocess.run([sys.executable, "-m", "newsflow", "clean", *args], stdin=stdin,
+                              capture_output=True, timeout=300, check=False,
+                              env={**os.environ, **(env or {})})
+
+
+def run_clean(tmp_path: Path, lines: list[bytes], *args: str) -> list[dict[str, object]]:
+    result = run_command(tmp_path, lines, *args)
     assert result.returncode == 0, result.stderr.decode()
     return [json.loads(line) for line in result.stdout.decode().splitlines()]
 
@@ -68,3 +80,62 @@ def test_batch_learns_site_templates_across_its_pages(tmp_path: Path) -> None:
     assert {"template"} <= {r["kind"] for r in learnt[-1]["removed"]}
     unlearnt = run_clean(tmp_path, lines, "--no-templates")
     assert all(footer in o["text"] for o in unlearnt)
+
+
+def square_or_die(n: int) -> int:
+    """A job for the pool: kills its own worker process on 5, as an OOM kill would."""
+    if n == 5:
+        os._exit(9)
+    return n * n
+
+
+def crashed(n: int, exc: BaseException) -> str:
+    return f"{n}: {crash_error(exc)}"
+
+
+def test_a_worker_that_dies_costs_only_the_lines_in_flight_with_it() -> None:
+    workers = 2
+    out = list(ordered_map(square_or_die, range(60), workers, crashed))
+    assert len(out) == 60
+    assert isinstance(out[5], str) and "BrokenProcessPool" in out[5]
+    lost = [i for i, o in enumerate(out) if isinstance(o, str)]
+    assert all(out[i] == f"{i}: " + out[5].split(": ", 1)[1] for i in lost)
+    assert all(out[i] == i * i for i in range(60) if i not in lost)  # in order
+    # jobs submitted after the pool broke ran on a fresh one
+    assert max(lost) < 5 + workers * READ_AHEAD_PER_WORKER
+
+
+REAL_WORK = cleaner_batch._work
+
+
+def clean_or_die(job: tuple[bytes, BatchOptions]) -> object:
+    """The batch's worker job, except that a line for /die kills its worker process."""
+    if b"/die" in job[0]:
+        os._exit(9)
+    return REAL_WORK(job)
+
+
+def test_a_dead_worker_yields_error_lines_naming_it_and_the_batch_goes_on(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    pages = demo_pages() * 8
+    lines = [json.dumps({"url": "https://x.example/die", "html": "<p>x</p>"}).encode(),
+             *(json.dumps({"url": url, "html": html}).encode() for url, html in pages)]
+    monkeypatch.setattr(cleaner_batch, "_work", clean_or_die)
+    options = BatchOptions(workers=2, templates=False)
+    out = [json.loads(line) for line in cleaner_batch.clean_lines(lines, options)]
+    assert len(out) == len(lines)
+    assert out[0]["reason"] == WORKER_CRASHED and out[0]["url"] == "https://x.example/die"
+    assert "worker process died" in out[0]["error"] and out[0]["line"] == 1
+    lost = [i for i, o in enumerate(out) if o.get("reason") == WORKER_CRASHED]
+    assert max(lost) < 2 * READ_AHEAD_PER_WORKER
+    kept = [i for i in range(1, len(out)) if i not in lost]
+    assert [out[i]["url"] for i in kept] == [pages[i - 1][0] for i in kept]  # in order
+    assert all("error" not in out[i] for i in kept)
+
+
+def test_an_unknown_kind_to_keep_fails_at_start(tmp_path: Path) -> None:
+    result = run_command(tmp_path, [b"{}"], env={"NEWSFLOW_CLEANER_KEEP_KINDS":
+                                                 "photo_credit,subscriptions"})
+    assert result.returncode == 2
+    assert result.stdout == b""
+    assert "unknown kinds ['subscriptions']" in result.stderr.decode()

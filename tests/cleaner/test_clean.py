@@ -7,7 +7,7 @@ from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
 
-from newsflow.errors import Rejected
+from newsflow.errors import ConfigError, Rejected
 from newsflow.messages import RawArticle
 from services.cleaner.clean import CLEANER, CleanOptions, clean, disabled_from
 
@@ -146,3 +146,26 @@ def test_disabled_from_names_kinds_to_keep() -> None:
     assert options.disabled_kinds == frozenset({"stamp", "related"})
     article = clean(raw(page(["May 8, 2026 7:45am BST", *STORY])), options)
     assert article.paragraphs[0] == "May 8, 2026 7:45am BST"
+
+
+def test_lone_surrogates_do_not_cost_their_paragraphs() -> None:
+    # half an emoji cut off, as a bad JSON escape leaves it; a whole pair stays one character
+    broken = [p[:30] + "\ud83d" + p[30:] for p in STORY[:3]]
+    paired = STORY[3] + " \ud83d\ude97"
+    article = clean(raw(page([*broken, paired], HEAD)))
+    assert article.paragraphs == [*(p[:30] + "\ufffd" + p[30:] for p in STORY[:3]),
+                                  STORY[3] + " \U0001f697"]
+    article.encode()  # and the message is valid UTF-8 on the wire
+
+
+def test_a_bare_date_in_the_markup_takes_the_time_of_the_dateline_of_that_day() -> None:
+    head = ('<script type="application/ld+json">'
+            + json.dumps({"@type": "NewsArticle", "datePublished": "2026-05-08"}) + "</script>")
+    article = clean(raw(page(["May 8, 2026 7:45am BST", *STORY], head)))
+    assert article.paragraphs == STORY
+    assert article.published_at == datetime(2026, 5, 8, 7, 45, tzinfo=timezone(timedelta(hours=1)))
+
+
+def test_an_unknown_kind_to_keep_is_an_error() -> None:
+    with pytest.raises(ConfigError, match=r"unknown kinds \['subscriptions'\]"):
+        disabled_from(["stamp", "subscriptions"])

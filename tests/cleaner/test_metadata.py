@@ -7,7 +7,7 @@ from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
 
-from services.cleaner.dates import parse_iso, parse_text
+from services.cleaner.dates import parse_iso, parse_text, read_stamp
 from services.cleaner.language import guess_language
 from services.cleaner.metadata import clean_authors, read_metadata
 
@@ -248,3 +248,120 @@ def test_placeholder_dates_are_no_date() -> None:
             '</head><body><time datetime="2026-02-01T08:00:00Z">1 Feb</time></body></html>')
     meta = read_metadata(page)
     assert meta.published_at == datetime(2026, 2, 1, 8, tzinfo=UTC)
+
+
+# ------------------------------------------------------------------ authors, robustly
+
+
+def _ld_page(ld: str, head: str = "", body: str = "") -> str:
+    return (f'<html><head><script type="application/ld+json">{ld}</script>{head}</head>'
+            f"<body>{body}</body></html>")
+
+
+def test_jsonld_with_raw_control_characters_keeps_its_author() -> None:
+    # a tab and a newline typed into the JSON strings: strict JSON rejects the whole script
+    ld = ('{"@type": "NewsArticle", "headline": "Tide gauges\tfail",\n'
+          '"author": {"@type": "Person", "name": "Oskar\tLindqvist\n"}}')
+    page = _ld_page(ld, body='<div class="byline">By Metro Desk</div>')
+    meta = read_metadata(page)
+    assert meta.authors == ["Oskar Lindqvist"]
+    assert meta.title == "Tide gauges fail"
+
+
+def test_jsonld_in_a_cdata_wrapper_is_read() -> None:
+    ld = '//<![CDATA[\n{"@type": "NewsArticle", "author": {"name": "Petra Novak"}}\n//]]>'
+    assert read_metadata(_ld_page(ld)).authors == ["Petra Novak"]
+
+
+@pytest.mark.parametrize(
+    ("byline", "names"),
+    [
+        ("Marisol EchevarriaView More Articles", ["Marisol Echevarria"]),
+        ("More articles by Tobias Brenner", ["Tobias Brenner"]),
+        ("Kwame Asante | See all stories", ["Kwame Asante"]),
+        ("By Ilse Marten See all posts by this author", ["Ilse Marten"]),
+        ("Ruth OkonkwoRead more", ["Ruth Okonkwo"]),
+        ("View all articles", []),
+    ],
+)
+def test_link_labels_glued_to_a_name_are_stripped(byline: str, names: list[str]) -> None:
+    page = f'<html><body><div class="author-box">{byline}</div><p>Text.</p></body></html>'
+    assert read_metadata(page).authors == names
+
+
+@pytest.mark.parametrize(
+    ("raw", "kept"),
+    [
+        ("Bill Press", True),
+        ("Emily Post", True),
+        ("John Daily", True),
+        ("Harriet Times", True),
+        ("Thomas More", True),
+        ("By AFP staff", False),
+        ("Staff Reporter", False),
+        ("Reuters", False),
+        ("The Editorial Board", False),
+        ("Weekly Post", False),
+        ("Associated Press", False),
+        ("Valley Ledger", False),  # the site's own name
+    ],
+)
+def test_junk_is_judged_on_the_whole_name(raw: str, kept: bool) -> None:
+    assert clean_authors([raw], {"valley ledger"}) == ([raw] if kept else [])
+
+
+@pytest.mark.parametrize("name", ["김민지", "陈静怡", "佐藤花子"])
+def test_a_name_written_without_spaces_counts_only_from_an_author_field(name: str) -> None:
+    ld = json.dumps({"@type": "NewsArticle", "author": {"@type": "Person", "name": name}},
+                    ensure_ascii=False)
+    assert read_metadata(_ld_page(ld)).authors == [name]
+    meta_tag = f'<html><head><meta name="author" content="{name}"></head></html>'
+    assert read_metadata(meta_tag).authors == [name]
+    # the same word in a byline's free text may be anything
+    byline = f'<html><body><div class="byline">{name}</div></body></html>'
+    assert read_metadata(byline).authors == []
+    assert clean_authors([name], set()) == []
+
+
+# ------------------------------------------------------------------ dates without a zone
+
+
+def test_a_bare_date_takes_the_zone_of_the_pages_updated_time() -> None:
+    ld = json.dumps({"@type": "NewsArticle", "datePublished": "2026-03-05",
+                     "dateModified": "2026-03-06T08:15:00-05:00"})
+    meta = read_metadata(_ld_page(ld))
+    assert meta.published_at == datetime(2026, 3, 5, tzinfo=MINUS_FIVE)
+    assert meta.published_day_only and not meta.updated_day_only
+
+
+def test_a_naive_timestamp_takes_the_zone_written_in_the_page_text() -> None:
+    ld = json.dumps({"@type": "NewsArticle", "datePublished": "2026-03-05T14:20:00"})
+    body = '<p class="article-date">Updated March 6, 2026 9:00am CET</p>'
+    meta = read_metadata(_ld_page(ld, body=body))
+    assert meta.published_at == datetime(2026, 3, 5, 14, 20, tzinfo=PLUS_ONE)
+    assert meta.updated_at == datetime(2026, 3, 6, 9, tzinfo=PLUS_ONE)
+
+
+def test_a_bare_date_gives_way_to_the_time_of_day_in_the_page_text() -> None:
+    ld = json.dumps({"@type": "NewsArticle", "datePublished": "2026-03-05"})
+    body = '<span class="publish-date">March 5, 2026, 6:40 PM EST</span>'
+    meta = read_metadata(_ld_page(ld, body=body))
+    assert meta.published_at == datetime(2026, 3, 5, 18, 40, tzinfo=MINUS_FIVE)
+    assert not meta.published_day_only
+
+
+def test_with_no_zone_anywhere_a_bare_date_is_the_start_of_its_day_in_utc() -> None:
+    ld = json.dumps({"@type": "NewsArticle", "datePublished": "2026-03-05"})
+    meta = read_metadata(_ld_page(ld))
+    assert meta.published_at == datetime(2026, 3, 5, tzinfo=UTC)
+    assert meta.published_day_only and meta.zone is None
+
+
+@pytest.mark.parametrize(
+    ("text", "timed", "zoned"),
+    [("March 5, 2026", False, False), ("March 5, 2026 6:40pm", True, False),
+     ("March 5, 2026 6:40pm EST", True, True), ("2026-03-05 10:00 GMT+3", True, True)],
+)
+def test_a_text_date_says_what_was_written(text: str, timed: bool, zoned: bool) -> None:
+    stamp = read_stamp(text)
+    assert stamp is not None and (stamp.timed, stamp.zoned) == (timed, zoned)
