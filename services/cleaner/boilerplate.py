@@ -17,7 +17,7 @@ that decisions can be audited. The rules, in order:
    section label of a word or three) until the first paragraph of prose;
 5. a "Related"/"Most read"-style heading near the end after which nothing reads
    like the story: the heading and the lists after it;
-6. a place dateline ("WASHINGTON (AP) —") opening the first paragraph kept:
+6. a place dateline ("LYON, France —") opening the first paragraph kept:
    the dateline goes, the sentence stays.
 """
 

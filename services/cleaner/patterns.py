@@ -42,7 +42,7 @@ _DATE = (r"(" + _WEEKDAY + r"?(\d{1,2}(st|nd|rd|th)?\s+" + _MONTH + r"|" + _MONT
 _SOCIAL = (r"(twitter|x|facebook|instagram|linkedin|youtube|tiktok|threads|bluesky|telegram|"
            r"whatsapp)(?![\w-])")
 # a credit's name: capitalised words joined by the small words and marks of a
-# credit line ("Lena Ortiz/Valley Ledger", "Jane Doe for The Courier"); a run
+# credit line ("Lena Ortiz/Valley Ledger", "Jane Doe for The Ledger"); a run
 # of lower-case words is a sentence, not a name
 _NAME = (r"(?:[A-Z][\w.'’&-]*|the)(?:(?:\s+|\s*/\s*|,\s*)(?:[A-Z][\w.'’&-]*|"
          r"(?:of|for|via|and|the|de|da|del|van|von)\b|&)){0,8}")
@@ -115,7 +115,7 @@ LINE: Final[dict[str, tuple[Rule, ...]]] = {
         _r(r"^\s*sources?\s*:\s*[\w .,'&/()-]{2,60}\.?\s*$"),
     ),
     "legal": (
-        # "(c)" is a copyright sign only before a year or a name: "(c) chewing tobacco" is a list
+        # "(c)" is a copyright sign only before a year or a name; before a noun it is a list item
         _r(r"^\W{0,3}(copyright|©|ⓒ|\(c\)(?=\s*(?-i:[\dA-Z])))\s*.{0,120}"
            r"\b(all rights reserved|\d{4})\b.{0,200}$"),
         _r(r"^\W{0,3}(copyright\s*)?(©|ⓒ|\(c\)(?=\s*(?-i:[\dA-Z]))).{0,150}$"),
@@ -127,7 +127,7 @@ LINE: Final[dict[str, tuple[Rule, ...]]] = {
            "commission"),
         _r(r"^.{0,120}\ball rights reserved\b.{0,120}$", "rights reserved"),
         # a reproduction notice speaks of *this* material and lists the uses it forbids or
-        # asks for permission; "the report may not be published before the trial" is news
+        # asks for permission; a court's ban on publishing a report is news
         _r(r"^.{0,40}\b(this|our) (material|article|content|story|site'?s content) may not be "
            r"(((published|reproduced|redistributed|copied|broadcast|rewritten|distributed|"
            r"transmitted|stored),?\s+(or\s+|and\s+)?){2,}|.{0,80}\bwithout (the )?(prior )?"
@@ -153,7 +153,7 @@ LINE: Final[dict[str, tuple[Rule, ...]]] = {
         _r(r"^.{0,300}[\[(](photo|image|file|picture|credit|foto|source|사진|写真|фото)"
            r"[^\])]{0,120}[\])][\s|]*$",
            "photo", "image", "file", "picture", "credit", "foto", "source", "사진", "写真", "фото"),
-        # a copyright sign and a name: "(c) chewing tobacco on school grounds" is a list item
+        # a copyright sign and a name: "(a) fees, (b) fines and (c) penalties." is a list
         _r(r"^.{3,200}\s(?:©|\([cC]\))\s*(?:\d{4},?\s*)?" + _NAME + r"(?:,? \d{4})?[\s.]*$",
            "©", "(c)", flags=0),
         _r(r"^\s*(image|photo|picture) (caption|copyright|source)\b.{0,300}$"),
@@ -169,7 +169,7 @@ LINE: Final[dict[str, tuple[Rule, ...]]] = {
     ),
     "subscription": (
         # a sign-up prompt speaks to the reader: an imperative opening a sentence, or "you",
-        # "your", "our"; "Residents can sign up for alerts" is a fact about residents
+        # "your", "our"; "Voters can register for postal ballots" is a fact about voters
         _r(r"^(.{0,120}[.!?:]\s+)?\W{0,3}(please )?(sign up|subscribe|register)"
            r"( now| today| here)? (for|to) .{0,80}(emails|newsletter|briefing|digest|alert|"
            r"update|edition|podcast|"
@@ -180,7 +180,7 @@ LINE: Final[dict[str, tuple[Rule, ...]]] = {
            "sign up", "subscribe", "register", "signing up"),
         _r(r"^.{0,120}\b(delivered|sent|straight|direct(ly)?|right) (to|in(to)?) your inbox\b"
            r".{0,160}$", "inbox"),
-        # "Get the Courier's free Morning Briefing in your inbox every weekday."
+        # "Get our free evening digest in your inbox"
         _r(r"^\W{0,3}(get|receive|have)\b.{0,100}\b(in|to|into) your inbox\b.{0,80}$", "inbox"),
         _r(r"^\W{0,3}([\w'’&.-]+ ){0,3}newsletters?\W{0,3}$", "newsletter"),
         _r(r"^.{0,20}\bif you (enjoyed|liked|value|appreciate|found) (this|our|the) (article|story|"
@@ -194,7 +194,7 @@ LINE: Final[dict[str, tuple[Rule, ...]]] = {
            r"this (article|content) is (for|available to) (subscribers|members))\b.{0,200}$",
            "subscri", "log in", "login", "sign in", "trial", "this article is", "this content is"),
         # the paywall's offers, addressed to the reader: "Become a member today", "Get
-        # unlimited digital access"; "hopes to become a member of the pool" is not one
+        # unlimited digital access"; "applied to become a member of the alliance" is not one
         _r(r"^(.{0,120}[.!?:]\s+)?\W{0,3}(please )?(become a (subscriber|member|supporter)|"
            r"(get|enjoy|unlock) unlimited (digital )?access)\b.{0,200}$",
            "become a", "unlimited"),
@@ -254,7 +254,7 @@ EDGE: Final[dict[str, tuple[Rule, ...]]] = {
         # a short label with a numeric date in it, as a page's template prints the date
         _r(r"^(?=.{0,60}$).{0,25}\d{4}[-./]\d{1,2}[-./]\d{1,2}\b.{0,25}$"),
         # "Updated 3 hours ago", "Posted by the news desk on Monday": the word and then a
-        # time; "Updated figures are expected next week" is the story's last sentence
+        # time; "Published accounts differ on the cause" is the story's last sentence
         _r(r"^\W{0,3}(updated|posted|published)( by [\w .'-]{1,40}?)?( on| at)?\s*:?\s*\W{0,3}"
            r"(\d|" + _MONTH + r"\s|" + _WEEKDAY + r"|(today|yesterday|just now)\b).{0,60}$"),
     ),
@@ -272,7 +272,7 @@ EDGE: Final[dict[str, tuple[Rule, ...]]] = {
         _r(r"^.{0,300}\bcontributed (reporting )?to this (report|article|story)\.?\s*$",
            "contributed"),
         # a credit line is names and the words that join them: "Reporting by A in Kyiv;
-        # Editing by B"; "Produced by the state's largest utility, the report..." is prose
+        # Editing by B"; "Produced by the regulator, the study found..." is prose
         _r(r"^\W{0,3}(?i:(additional )?(reporting|editing|writing|compiled|produced|research|"
            r"graphics|photography) by)\s+(?=.{0,300}$)" + _CREDIT_WORDS, flags=0),
         _r(r"^\W{0,3}reach (me|us|him|her|them|the reporters?|the authors?|the writers?)\b"
@@ -286,8 +286,8 @@ EDGE: Final[dict[str, tuple[Rule, ...]]] = {
 }
 
 #: A place dateline opening the story's first paragraph: the place in capitals,
-#: perhaps its region and the agency, then a dash ("BAAR, Switzerland —",
-#: "WASHINGTON (AP) —"). Only the dateline goes; the sentence after it stays.
+#: perhaps its region and the agency, then a dash ("LYON, France —", "CITY
+#: (Agency) —"). Only the dateline goes; the sentence after it stays.
 DATELINE_PREFIX: Final = re.compile(
     r"^\s*[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,3}(?:,\s*[A-Z][\w.'-]+(?: [A-Z][\w.'-]+){0,2})?"
     r"(?:\s*\([A-Z][\w .&-]{0,24}\))?(?:\s*[—–]\s*|\s+-{1,2}\s+)(?=[\"“‘'A-Z0-9])")
