@@ -1,8 +1,9 @@
 """Article sentences that look like boilerplate in one word or two stay in the text.
 
-Each sentence here is reporting that an earlier rule took for a prompt, a
-credit, a stamp, a bio or a notice because of a phrase ("sign up for",
-"become a member", "credit:", "Published", "(c)", "Follow-"). The rules now
+Each sentence here is reporting with a phrase that boilerplate uses too
+("register for", "become a member", "credit:", "Published", "(c)", "may not
+be published", "Follow-"); an earlier version of the rules removed sentences
+like these. The rules now
 judge the form around the phrase (who is addressed, what follows a label,
 whether a time follows a stamp's word), so the sentence is kept wherever it
 stands, including as the last paragraph of the body, where the edge rules
@@ -25,27 +26,26 @@ STORY = [
 ]
 
 KEPT = [
-    "Residents can sign up for emergency alerts through the county's website.",
-    "The county also hopes to become a member of the state's flood insurance pool, which would "
-    "cut premiums for about 3,000 households.",
-    "Kenya has long sought to become a member of the regional disaster response fund, which "
-    "pays out within days of a flood.",
-    "Families whose homes were destroyed will receive a rebuilding credit: 60 percent of the "
-    "cost of a new house, up to a cap.",
-    "Members get unlimited access to the pools and the gym at the community centre, which "
-    "reopened as a shelter on Sunday.",
-    "The district's new code bans (a) smoking, (b) vaping and (c) chewing tobacco on school "
-    "grounds.",
-    "Under court rules, the report may not be published before the trial of the two engineers "
-    "begins in May.",
-    "Follow-up scans with X-rays showed the bridge's piers had not shifted.",
+    "Farmers in the lower valley can register for frost alerts by text message from the "
+    "agriculture office.",
+    "The town council voted to apply to become a member of the regional water cooperative, "
+    "which would share the cost of new pumps.",
+    "Moldova has long wanted to become a member of the European grid operators' network, "
+    "which would steady its power supply.",
+    "Owners of flooded shops will be offered a tax credit: 30 percent of their repair bills.",
+    "Season-ticket holders get unlimited access to the ice rink, which is serving as a relief "
+    "centre this week.",
+    "The new bylaw bans (a) open fires, (b) fireworks and (c) sky lanterns in the park during "
+    "the dry season.",
+    "Under the settlement, the report may not be published until both sides have read it.",
+    "Follow-on checks with X-ray cameras showed the dam's spillway was sound.",
 ]
 
 LAST = [
-    "Published reports said the league was reviewing the final play.",
-    "Updated figures are expected next week.",
-    "Produced by the state's largest utility, the report blames ageing pipes for most of the "
-    "leaks.",
+    "Published accounts differ on how the fire started.",
+    "Updated forecasts will be issued on Friday.",
+    "Produced by the regional planning office, the study recommends raising the levee by a "
+    "metre.",
 ]
 
 

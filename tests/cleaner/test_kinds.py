@@ -97,14 +97,14 @@ AGENCY_CREDITS = (
 PHOTOGRAPHER = ("Lena Ortiz is a freelance photographer based in Harlow who has documented the "
                 "valley's rivers and reservoirs since 2015.")
 BEFORE_YOU_GO = (
-    "Before you go: The Valley Ledger is a nonprofit newsroom, and our reporting on the "
-    "reservoir stays free to read because readers like you chip in.",
+    "Before you go: the Valley Ledger runs as a nonprofit, and it keeps its reporting free "
+    "because people who read it give what they can.",
     "Give now",
 )
-NONPROFIT = ("The Valley Ledger is nonprofit and reader-funded. Donate today and your gift will "
-             "be matched up to €10,000.")
-BRIEFING = "Get the Ledger's free Morning Briefing in your inbox every weekday."
-PASS_ON = ("Share this story with a friend", "Follow our live coverage here")
+NONPROFIT = ("As a reader-supported newsroom, the Valley Ledger depends on gifts, and every "
+             "one made this month is doubled by a local foundation: donate now.")
+BRIEFING = "Have the Evening Ledger digest land in your inbox at six every night."
+PASS_ON = ("Share this article with your neighbours", "Follow our live updates on the repairs")
 LEGAL = ("© 2026 Valley Ledger Media. All rights reserved.",
          "This material may not be published, broadcast, rewritten or redistributed.")
 
