@@ -16,7 +16,9 @@ that decisions can be audited. The rules, in order:
    "contributed to this report", the headline repeated, and above the story a
    section label of a word or three) until the first paragraph of prose;
 5. a "Related"/"Most read"-style heading near the end after which nothing reads
-   like the story: the heading and the lists after it.
+   like the story: the heading and the lists after it;
+6. a place dateline ("LYON, France —") opening the first paragraph kept:
+   the dateline goes, the sentence stays.
 """
 
 from __future__ import annotations
@@ -31,8 +33,10 @@ from services.cleaner.markup import LinkIndex, text_key, words
 from services.cleaner.patterns import (
     APPEAL,
     BLOCK_END,
+    BLOCK_INSIDE,
     BLOCK_MAX_PARAGRAPHS,
     BLOCK_START,
+    DATELINE_PREFIX,
     EDGE,
     LINE,
     TAIL_MARKERS,
@@ -135,10 +139,16 @@ def _block_end(paragraphs: Sequence[str], start: int, kind: str) -> int | None:
 
     The block ends at the first paragraph matching its end pattern, and takes
     along short ones right after that match it too ("Support us", "Maybe later").
+    Every paragraph up to the end must read like the block (``BLOCK_INSIDE``,
+    or a button's few words) and none may be attributed: a story that quotes
+    "we need your help" is not swallowed up to the next appeal-like line.
     """
-    end_pattern = BLOCK_END[kind]
+    end_pattern, inside = BLOCK_END[kind], BLOCK_INSIDE[kind]
     for i in range(start, min(len(paragraphs), start + BLOCK_MAX_PARAGRAPHS)):
-        if end_pattern.search(paragraphs[i]):
+        para = paragraphs[i]
+        if _ATTRIBUTED.search(para) or (_words(para) > 6 and not inside.search(para)):
+            return None
+        if end_pattern.search(para):
             while (i + 1 < len(paragraphs) and _words(paragraphs[i + 1]) <= 6
                    and end_pattern.search(paragraphs[i + 1])):
                 i += 1
@@ -190,6 +200,7 @@ class _Pass:
         self.disabled = disabled
         self.kinds: list[str | None] = [None] * len(paragraphs)
         self.blocks: dict[int, int] = {}  # first index -> last index of a multi-paragraph block
+        self.datelines: dict[int, str] = {}  # index -> the dateline cut from its start
 
     def enabled(self, kind: str) -> bool:
         """True unless the user switched ``kind`` off."""
@@ -280,6 +291,17 @@ class _Pass:
                     return
             before += len(para)
 
+    def dateline(self) -> None:
+        """Rule 6: a place dateline opening the first paragraph kept, cut from the sentence."""
+        if not self.enabled("stamp"):
+            return
+        for i in range(min(len(self.paragraphs), TOP_PARAGRAPHS + 1)):
+            if self.kinds[i] is None:
+                found = DATELINE_PREFIX.match(self.paragraphs[i])
+                if found and _is_prose(self.paragraphs[i][found.end():]):
+                    self.datelines[i] = found.group()
+                return
+
     def result(self) -> Result:
         """Paragraphs kept, and one record per removed paragraph or block."""
         kept: list[str] = []
@@ -289,7 +311,12 @@ class _Pass:
         while i < len(self.paragraphs):
             kind = self.kinds[i]
             end = self.blocks.get(i, i)
-            if kind is None:
+            if kind is None and i in self.datelines:
+                cut = self.datelines[i]
+                kept.append(self.paragraphs[i][len(cut):])
+                removed.append(RemovedBlock(kind="stamp", sha256=content_hash(cut.strip()),
+                                            length=len(cut.strip())))
+            elif kind is None:
                 kept.append(self.paragraphs[i])
             else:
                 text = "\n".join(self.paragraphs[i : end + 1])
@@ -319,4 +346,5 @@ def strip_boilerplate(
     run.lines()
     run.edges()
     run.tail()
+    run.dateline()
     return run.result()

@@ -89,6 +89,25 @@ SHARE = ("Share this article",
 COOKIE = ("We use cookies to give you the best experience on our website. By continuing to "
           "browse, you agree to our cookie policy.")
 
+AGENCY_CREDITS = (
+    "Divers check the intake tower of the Harlow reservoir on Wednesday. (AP Photo/Rosa Mendel)",
+    "Photo courtesy of Harlow Water Board",
+    "Photograph by Lena Ortiz for The Valley Ledger",
+)
+PHOTOGRAPHER = ("Lena Ortiz is a freelance photographer based in Harlow who has documented the "
+                "valley's rivers and reservoirs since 2015.")
+BEFORE_YOU_GO = (
+    "Before you go: the Valley Ledger runs as a nonprofit, and it keeps its reporting free "
+    "because people who read it give what they can.",
+    "Give now",
+)
+NONPROFIT = ("As a reader-supported newsroom, the Valley Ledger depends on gifts, and every "
+             "one made this month is doubled by a local foundation: donate now.")
+BRIEFING = "Have the Evening Ledger digest land in your inbox at six every night."
+PASS_ON = ("Share this article with your neighbours", "Follow our live updates on the repairs")
+LEGAL = ("© 2026 Valley Ledger Media. All rights reserved.",
+         "This material may not be published, broadcast, rewritten or redistributed.")
+
 CASES = (
     Case("donation_appeal", DONATION, _p(*DONATION),
          f'<aside class="donate">{_p(*DONATION)}<a href="/donate">Donate</a></aside>'),
@@ -144,6 +163,25 @@ CASES = (
          "<button>Accept</button></div>",
          where="top"),
     Case("headline", (TITLE,), _p(TITLE), "", where="top"),
+    Case("photo_credit", AGENCY_CREDITS, _p(*AGENCY_CREDITS),
+         "".join(f'<figure><img src="/img/c{i}.jpg" alt=""><figcaption>{c}</figcaption></figure>'
+                 for i, c in enumerate(AGENCY_CREDITS)),
+         where="middle"),
+    Case("author_bio", (PHOTOGRAPHER,), _p(PHOTOGRAPHER),
+         f'<div class="photographer-bio"><p>{PHOTOGRAPHER}</p></div>'),
+    Case("author_bio", (TEASER,), f'<p>{TEASER} <a href="/authors/tomas-berg">Read more</a></p>',
+         f'<div class="author-teaser"><p>{TEASER} <a href="/authors/tomas-berg">Read more</a>'
+         "</p></div>"),
+    Case("donation_appeal", BEFORE_YOU_GO, _p(*BEFORE_YOU_GO),
+         f'<aside class="donate">{_p(BEFORE_YOU_GO[0])}<a href="/donate">{BEFORE_YOU_GO[1]}</a>'
+         "</aside>"),
+    Case("donation_appeal", (NONPROFIT,), _p(NONPROFIT),
+         f'<aside class="donate-inline">{_p(NONPROFIT)}</aside>', where="middle"),
+    Case("subscription", (BRIEFING,), _p(BRIEFING),
+         f'<div class="newsletter-promo">{_p(BRIEFING)}</div>', where="middle"),
+    Case("share_prompt", PASS_ON, _p(*PASS_ON),
+         f'<div class="share-tools">{_p(*PASS_ON)}</div>'),
+    Case("legal", LEGAL, _p(*LEGAL), f'<div class="copyright">{_p(*LEGAL)}</div>'),
 )
 
 
@@ -270,6 +308,39 @@ REPORTING = (
     "Photo identification will be required at every polling station from May.",
     "Please support our campaign, the organisers wrote in a letter to the council.",
 )
+
+
+DATELINES = ("HARLOW, Netherlands —", "MILLBROOK (AP) —")
+
+
+@pytest.mark.parametrize("dateline", DATELINES)
+def test_a_dateline_opening_the_first_paragraph_goes_and_the_sentence_stays(
+        dateline: str) -> None:
+    html = page().replace(f"<p>{STORY[0]}</p>", f"<p>{dateline} {STORY[0]}</p>")
+    article = run(html)
+    assert article.paragraphs == list(STORY)
+    assert [r.length for r in article.removed if r.kind == "stamp"] == [len(dateline)]
+    kept = run(html, CleanOptions(disabled_kinds=frozenset({"stamp"})))
+    assert kept.paragraphs[0] == f"{dateline} {STORY[0]}"
+
+
+@pytest.mark.parametrize("dateline", DATELINES)
+def test_a_dateline_in_its_own_element_goes(dateline: str) -> None:
+    html = page().replace(f"<p>{STORY[0]}</p>",
+                          f'<p><span class="dateline">{dateline}</span> {STORY[0]}</p>')
+    article = run(html)
+    assert article.paragraphs == list(STORY)
+    place = dateline.rstrip(" —")
+    html = page().replace(f"<p>{STORY[0]}</p>",
+                          f'<div class="dateline">{place}</div><p>{STORY[0]}</p>')
+    assert run(html).paragraphs == list(STORY)
+
+
+def test_a_dash_later_in_the_first_sentence_is_not_a_dateline() -> None:
+    first = ("HARLOW residents — most of them farmers — packed the town hall on Thursday to hear "
+             "the board explain the repairs.")
+    article = run(page().replace(f"<p>{STORY[0]}</p>", f"<p>{first}</p>"))
+    assert article.paragraphs[0] == first
 
 
 def test_reporting_about_support_and_donations_is_kept() -> None:

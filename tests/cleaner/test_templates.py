@@ -67,6 +67,27 @@ def test_a_quote_repeated_in_a_few_articles_is_not_template() -> None:
     assert all(r.removed == [] for r in results)
 
 
+def test_a_background_paragraph_in_a_young_site_s_series_is_kept() -> None:
+    background = ("The Harlow reservoir supplies drinking water to about 40,000 people in "
+                  "Millbrook and the villages along the river.")
+    memory = TemplateMemory(TemplateRule(min_pages=4, min_share=0.3))
+    in_series = {1, 2, 4, 6}  # the background paragraph on 4 of the site's first 6 stories
+    results = [memory.apply(article(n, extra=(background, FOOTER) if n in in_series
+                                    else (FOOTER,)))[0] for n in range(1, 7)]
+    for n, result in enumerate(results, start=1):
+        assert (background in result.paragraphs) == (n in in_series)
+    assert [FOOTER in r.paragraphs for r in results] == [True, True, True, False, False, False]
+
+
+def test_the_share_asked_for_falls_from_every_page_to_the_mature_share() -> None:
+    rule = TemplateRule(min_pages=4, min_share=0.3, mature_pages=50)
+    assert rule.share(0) == 1.0
+    assert rule.share(50) == rule.share(500) == 0.3
+    assert 0.3 < rule.share(25) < rule.share(6) < 1.0
+    assert not rule.is_template(4, 6) and rule.is_template(6, 6)
+    assert rule.is_template(150, 500) and not rule.is_template(100, 500)
+
+
 def test_redelivered_page_is_counted_once() -> None:
     memory = TemplateMemory(TemplateRule(min_pages=2, min_share=0.1))
     first, obs = memory.apply(article(1))
