@@ -23,6 +23,7 @@ from newsflow import __version__
 from newsflow.errors import ConfigError, NewsflowError
 from newsflow.feeds import Feed, load_feeds
 from newsflow.settings import Settings, load_settings
+from newsflow.topics import DEAD_LETTERS
 
 app = typer.Typer(
     help="Streaming news ingestion: fetch feeds, clean pages, extract events, store them.\n\n"
@@ -114,7 +115,7 @@ def _progress_table(counts: Counter[str]) -> Table:
         table.add_row(stage, str(counts.get(f"processed:{stage}", 0)))
     table.add_row("pages fetched", str(counts.get("published:news.articles.raw.v1", 0)))
     table.add_row("events", str(counts.get("published:news.events.v1", 0)))
-    dlq = sum(v for k, v in counts.items() if k.startswith("published:") and k.endswith(".dlq"))
+    dlq = sum(counts.get(f"published:{topic}", 0) for topic in DEAD_LETTERS)
     table.add_row("dead letters", str(dlq))
     return table
 
@@ -232,7 +233,7 @@ def extract_batch(
 
 @app.command()
 def topics() -> None:
-    """Create every topic (and its .dlq) on Kafka with NEWSFLOW_TOPIC_PARTITIONS partitions."""
+    """Create every topic and each stage's news.<stage>.dlq on Kafka (NEWSFLOW_TOPIC_PARTITIONS)."""
     from newsflow.kafka import all_topics, ensure_topics, on_broker
 
     settings = _settings()
