@@ -8,6 +8,7 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
+import os
 import signal
 import sys
 from collections import Counter
@@ -22,8 +23,10 @@ from rich.table import Table
 from newsflow import __version__
 from newsflow.errors import ConfigError, NewsflowError
 from newsflow.feeds import Feed, load_feeds
-from newsflow.settings import Settings, load_settings
+from newsflow.settings import Settings, load_settings, unknown_env_vars
 from newsflow.topics import DEAD_LETTERS
+
+log = logging.getLogger(__name__)
 
 app = typer.Typer(
     help="Streaming news ingestion: fetch feeds, clean pages, extract events, store them.\n\n"
@@ -56,6 +59,9 @@ def _settings(**overrides: object) -> Settings:
     if settings.log_level.upper() != "DEBUG":  # one line per request or migration is noise
         for chatty in ("httpx", "alembic"):
             logging.getLogger(chatty).setLevel(logging.WARNING)
+    for name, meant in unknown_env_vars(os.environ):
+        log.warning("%s is not a newsflow setting and is ignored%s", name,
+                    f"; did you mean {meant}?" if meant else " (`newsflow settings` lists them)")
     return settings
 
 
