@@ -134,7 +134,7 @@ def run(args: argparse.Namespace, bootstrap: str, port: int, tmp: Path,
         codes = [proc.wait(timeout=60) for proc in procs]
     server_cpu = _cpu_seconds(server_pid)
     stats = httpx.get(f"http://127.0.0.1:{port}/_stats", timeout=10).json()
-    dlq = namespace + topics.dead_letter(topics.RAW_ARTICLES)
+    dlq = namespace + topics.dead_letter("fetcher")
     dead = asyncio.run(_dead_letters(bootstrap, dlq))
     first = stats["first_request_at"] or started
     elapsed = last - first

@@ -187,26 +187,38 @@ async def run_embedded(settings: Settings, *, once: bool = True,
 
 
 async def run_service(name: str, settings: Settings, stop: asyncio.Event) -> None:
-    """Run one service on Kafka until ``stop`` is set."""
-    await kafka.ensure_topics(settings)
+    """Run one service on Kafka until ``stop`` is set.
+
+    Its configuration (the feeds file, the stage's options) is read and checked
+    before anything touches the network, so a bad file is reported as itself and
+    not as an unreachable broker. With ``NEWSFLOW_METRICS_PORT`` set, the service
+    serves its Prometheus counters (the fetcher's, dropped dead letters) meanwhile.
+    """
     if name == "fetcher":
-        await _fetcher_service(settings, stop)
-        return
-    stage, concurrency = consuming_stage(name, settings)
-    await kafka.run_stage(stage, settings, stop, concurrency=concurrency)
+        feeds = load_feeds(settings.feeds_file)
+    else:
+        stage, concurrency = consuming_stage(name, settings)
+    await kafka.ensure_topics(settings)
+    stop_metrics = serve_metrics(settings)
+    try:
+        if name == "fetcher":
+            await _fetcher_service(settings, feeds, stop)
+        else:
+            await kafka.run_stage(stage, settings, stop, concurrency=concurrency)
+    finally:
+        stop_metrics()
 
 
-async def _fetcher_service(settings: Settings, stop: asyncio.Event) -> None:
+async def _fetcher_service(settings: Settings, feeds: Sequence[Feed],
+                           stop: asyncio.Event) -> None:
     """The fetcher on Kafka: poll the feeds of the hosts it owns, fetch those hosts' URLs.
 
     New URLs go to ``news.articles.urls.v1`` keyed by host; the partitions of
     that topic this process is assigned decide the hosts it owns, so every
     request to a host (feed, robots.txt, article) comes from one process.
     """
-    feeds = load_feeds(settings.feeds_file)
     producer = kafka.make_producer(settings)
     await producer.start()
-    stop_metrics = serve_metrics(settings)
     try:
         async def publish(output: Output) -> None:
             await kafka.publish(producer, settings, output)
@@ -223,5 +235,4 @@ async def _fetcher_service(settings: Settings, stop: asyncio.Event) -> None:
                 max_queued=settings.fetch_queue_max)
             await run_fetcher(fetcher, settings, stop, queue)
     finally:
-        stop_metrics()
         await producer.stop()

@@ -8,6 +8,7 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
+import os
 import signal
 import sys
 from collections import Counter
@@ -22,7 +23,10 @@ from rich.table import Table
 from newsflow import __version__
 from newsflow.errors import ConfigError, NewsflowError
 from newsflow.feeds import Feed, load_feeds
-from newsflow.settings import Settings, load_settings
+from newsflow.settings import Settings, load_settings, unknown_env_vars
+from newsflow.topics import DEAD_LETTERS
+
+log = logging.getLogger(__name__)
 
 app = typer.Typer(
     help="Streaming news ingestion: fetch feeds, clean pages, extract events, store them.\n\n"
@@ -55,6 +59,9 @@ def _settings(**overrides: object) -> Settings:
     if settings.log_level.upper() != "DEBUG":  # one line per request or migration is noise
         for chatty in ("httpx", "alembic"):
             logging.getLogger(chatty).setLevel(logging.WARNING)
+    for name, meant in unknown_env_vars(os.environ):
+        log.warning("%s is not a newsflow setting and is ignored%s", name,
+                    f"; did you mean {meant}?" if meant else " (`newsflow settings` lists them)")
     return settings
 
 
@@ -114,7 +121,7 @@ def _progress_table(counts: Counter[str]) -> Table:
         table.add_row(stage, str(counts.get(f"processed:{stage}", 0)))
     table.add_row("pages fetched", str(counts.get("published:news.articles.raw.v1", 0)))
     table.add_row("events", str(counts.get("published:news.events.v1", 0)))
-    dlq = sum(v for k, v in counts.items() if k.startswith("published:") and k.endswith(".dlq"))
+    dlq = sum(counts.get(f"published:{topic}", 0) for topic in DEAD_LETTERS)
     table.add_row("dead letters", str(dlq))
     return table
 
@@ -236,7 +243,7 @@ def extract_batch(
 
 @app.command()
 def topics() -> None:
-    """Create every topic (and its .dlq) on Kafka with NEWSFLOW_TOPIC_PARTITIONS partitions."""
+    """Create every topic and each stage's news.<stage>.dlq on Kafka (NEWSFLOW_TOPIC_PARTITIONS)."""
     from newsflow.kafka import all_topics, ensure_topics, on_broker
 
     settings = _settings()

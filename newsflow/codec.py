@@ -10,6 +10,7 @@ from datetime import UTC, datetime
 
 from pydantic import ValidationError
 
+from newsflow import topics
 from newsflow.errors import InvalidMessage
 from newsflow.messages import TOPIC_MODELS, DeadLetter, Message
 
@@ -23,7 +24,7 @@ def decode(topic: str, value: bytes | None) -> Message:
     """Decode and validate a message read from ``topic``, or raise :class:`InvalidMessage`."""
     model = TOPIC_MODELS.get(topic)
     if model is None:
-        if topic.endswith(".dlq"):
+        if topics.is_dead_letter(topic):
             model = DeadLetter
         else:
             raise InvalidMessage(f"no message model for topic {topic!r}")

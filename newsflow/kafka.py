@@ -45,7 +45,7 @@ from newsflow.runtime import (
     Output,
     Stage,
     StatefulStage,
-    dead_letter_output,
+    give_up,
     handle,
     handle_batch,
 )
@@ -58,8 +58,8 @@ MAX_MESSAGE_BYTES = 16 * 1024 * 1024
 
 
 def all_topics() -> list[str]:
-    """Every topic newsflow uses: content topics and their dead-letter topics."""
-    return [*topics.ALL, *(topics.dead_letter(t) for t in topics.ALL)]
+    """Every topic newsflow uses: content topics and each stage's dead-letter topic."""
+    return [*topics.ALL, *topics.DEAD_LETTERS]
 
 
 def on_broker(settings: Settings, topic: str) -> str:
@@ -160,7 +160,10 @@ async def run_stage(stage: Stage, settings: Settings, stop: asyncio.Event,
 
     A :class:`BatchStage` gets each partition's batch in one call; other stages
     get the batch's messages concurrently, at most ``concurrency`` at a time.
+    What a stage cannot process goes to its own dead-letter topic, so a stage
+    with no such topic is refused before it consumes anything.
     """
+    topics.dead_letter(stage.name)
     consumer = AIOKafkaConsumer(
         bootstrap_servers=settings.kafka_bootstrap_servers,
         group_id=f"{settings.consumer_group_prefix}.{stage.name}",
@@ -326,9 +329,8 @@ async def run_keyed_queue(
                         done = partial(pending.done, tp, record.offset)
                         put(codec.decode(topic, env.value), done)
                     except PermanentError as exc:
-                        log.warning("%s: dead-lettering %s@%s: %s", stage, name, record.offset,
-                                    exc)
-                        await publish(producer, settings, dead_letter_output(stage, env, exc))
+                        for output in give_up(stage, env, exc):
+                            await publish(producer, settings, output)
                         pending.done(tp, record.offset)
             if time.monotonic() - last_commit >= 1.0:
                 await _commit(consumer, pending)

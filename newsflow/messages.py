@@ -263,7 +263,7 @@ class Annotations(Message):
 
 
 class DeadLetter(Message):
-    """A message a stage could not process, on ``<topic>.dlq``: the original and why."""
+    """A message a stage could not process, on ``news.<stage>.dlq``: the original and why."""
 
     schema_: Literal["newsflow.deadletter.v1"] = Field("newsflow.deadletter.v1", alias="schema")
     stage: str

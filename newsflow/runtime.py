@@ -8,7 +8,15 @@ decides what happens on failure:
 - :class:`~newsflow.errors.TransientError`: retry the same input with
   exponential backoff; the input is not acknowledged meanwhile, so nothing is lost.
 - :class:`~newsflow.errors.PermanentError` or any unexpected exception: log it
-  and emit a dead-letter record on ``<topic>.dlq``; the stage moves on.
+  and emit a dead-letter record on the stage's own ``news.<stage>.dlq``; the
+  stage moves on.
+
+A message read from a dead-letter topic is never dead-lettered again: there is
+no dead-letter topic of dead letters, and sending to one would fail, crash the
+stage and redeliver the same record for ever. The store (the only reader of
+dead-letter topics) logs such a record with its topic, partition and offset,
+counts it in ``newsflow_dead_letters_dropped_total`` and moves past it; the
+record itself stays on its dead-letter topic for the topic's retention.
 """
 
 from __future__ import annotations
@@ -18,11 +26,20 @@ import logging
 from dataclasses import dataclass
 from typing import Protocol, runtime_checkable
 
+from prometheus_client import Counter
+
 from newsflow import codec, topics
 from newsflow.errors import PermanentError, TransientError
 from newsflow.messages import Message
 
 log = logging.getLogger(__name__)
+
+DROPPED = Counter(
+    "newsflow_dead_letters_dropped",
+    "Records read from a dead-letter topic that the stage could not process; they are "
+    "logged and skipped, never dead-lettered again (they stay on their topic).",
+    ["stage", "topic", "reason"],
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,7 +122,29 @@ def dead_letter_output(stage: str, env: Envelope, error: BaseException) -> Outpu
         offset=env.offset,
         key=env.key,
     )
-    return Output(topics.dead_letter(env.topic), env.key or "", record)
+    return Output(topics.dead_letter(stage), env.key or "", record)
+
+
+def give_up(stage: str, env: Envelope, error: BaseException) -> list[Output]:
+    """Log why ``stage`` cannot process ``env``; return its dead letter, or nothing.
+
+    The one place that decides it: an input from a dead-letter topic yields no
+    output (see the module docstring), everything else its dead-letter record.
+    An error that is neither transient nor permanent is a bug, logged with its
+    traceback.
+    """
+    trace = error if not isinstance(error, PermanentError | TransientError) else None
+    where = f"{env.topic}[{env.partition}]@{env.offset} key={env.key}"
+    if topics.is_dead_letter(env.topic):
+        reason = str(getattr(error, "reason", "unexpected"))
+        DROPPED.labels(stage, env.topic, reason).inc()
+        log.error("%s: cannot process dead letter %s: %s: %s; skipped (it stays on its topic, "
+                  "and is never dead-lettered again)", stage, where, type(error).__name__, error,
+                  exc_info=trace)
+        return []
+    log.warning("%s: dead-lettering %s: %s: %s", stage, where, type(error).__name__, error,
+                exc_info=trace)
+    return [dead_letter_output(stage, env, error)]
 
 
 async def handle(stage: Stage, env: Envelope, retry: RetryPolicy = RetryPolicy()) -> list[Output]:
@@ -120,19 +159,13 @@ async def handle(stage: Stage, env: Envelope, retry: RetryPolicy = RetryPolicy()
             if retry.attempts is not None and attempt >= retry.attempts:
                 log.error("%s: giving up after %d attempts on %s@%s: %s",
                           stage.name, attempt, env.topic, env.offset, exc)
-                return [dead_letter_output(stage.name, env, exc)]
+                return give_up(stage.name, env, exc)
             delay = min(retry.maximum, retry.initial * 2 ** (attempt - 1))
             log.warning("%s: transient error on %s@%s (attempt %d, retry in %.1fs): %s",
                         stage.name, env.topic, env.offset, attempt, delay, exc)
             await asyncio.sleep(delay)
-        except PermanentError as exc:
-            log.warning("%s: dead-lettering %s@%s key=%s: %s: %s",
-                        stage.name, env.topic, env.offset, env.key, type(exc).__name__, exc)
-            return [dead_letter_output(stage.name, env, exc)]
         except Exception as exc:  # noqa: BLE001 - one bad message must not stop the stage
-            log.exception("%s: unexpected error on %s@%s key=%s; dead-lettering",
-                          stage.name, env.topic, env.offset, env.key)
-            return [dead_letter_output(stage.name, env, exc)]
+            return give_up(stage.name, env, exc)
 
 
 async def handle_batch(stage: BatchStage, envs: list[Envelope],
@@ -151,8 +184,7 @@ async def handle_batch(stage: BatchStage, envs: list[Envelope],
             items.append((env.topic, codec.decode(env.topic, env.value)))
             good.append(env)
         except PermanentError as exc:
-            log.warning("%s: dead-lettering %s@%s: %s", stage.name, env.topic, env.offset, exc)
-            outputs.append(dead_letter_output(stage.name, env, exc))
+            outputs += give_up(stage.name, env, exc)
     attempt = 0
     while items:
         try:
@@ -172,9 +204,7 @@ async def handle_batch(stage: BatchStage, envs: list[Envelope],
             break
         for env, result in zip(good, results, strict=True):
             if isinstance(result, PermanentError):
-                log.warning("%s: dead-lettering %s@%s key=%s: %s: %s", stage.name, env.topic,
-                            env.offset, env.key, type(result).__name__, result)
-                outputs.append(dead_letter_output(stage.name, env, result))
+                outputs += give_up(stage.name, env, result)
             else:
                 outputs += result
         return outputs

@@ -3,13 +3,20 @@
 Settings are a frozen object built once in ``main()`` and passed down; stage
 code never reads ``os.environ``. Every field's default is the embedded,
 single-machine default, and ``newsflow settings`` prints them all.
+
+Unknown ``NEWSFLOW_*`` variables are ignored by the settings themselves (the
+environment of a container holds more than newsflow's), so a misspelt one
+would silently leave its default in place: :func:`unknown_env_vars` names
+them, with the setting each probably meant, for the CLI to warn about.
 """
 
 from __future__ import annotations
 
+import difflib
 import ipaddress
+from collections.abc import Mapping
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Final
 
 from pydantic import Field, ValidationError, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
@@ -108,7 +115,7 @@ class Settings(BaseSettings):
         5.0, gt=0, description="Seconds between checks of the feeds file for edits (hot reload)."
     )
     metrics_port: int = Field(
-        0, ge=0, le=65535, description="Port of the fetcher's Prometheus /metrics (0: off)."
+        0, ge=0, le=65535, description="Port of the Kafka service's Prometheus /metrics (0: off)."
     )
     metrics_host: str = Field("127.0.0.1", description="Address the /metrics endpoint binds.")
     fetch_queue_max: int = Field(
@@ -155,3 +162,36 @@ def env_var_names() -> set[str]:
     """The environment variables the settings read (used to validate compose files)."""
     prefix = Settings.model_config.get("env_prefix", "")
     return {f"{prefix}{name}".upper() for name in Settings.model_fields}
+
+
+#: ``NEWSFLOW_*`` variables read by something other than a running service, so not settings
+#: and not misspellings either: the test fixtures and CI (``NEWSFLOW_REQUIRE_SERVICES``,
+#: ``NEWSFLOW_TEST_DATABASE_URL``), the benchmarks (the latter too) and the scripts in
+#: ``deploy/`` (``kafka.sh``, ``postgres.sh``). Add a name here when a new tool reads one.
+READ_ELSEWHERE: Final = frozenset({
+    "NEWSFLOW_REQUIRE_SERVICES",
+    "NEWSFLOW_TEST_DATABASE_URL",
+    "NEWSFLOW_KAFKA_HOME",
+    "NEWSFLOW_KAFKA_START_TIMEOUT",
+    "NEWSFLOW_POSTGRES_START_TIMEOUT",
+})
+
+
+def unknown_env_vars(environ: Mapping[str, str]) -> list[tuple[str, str | None]]:
+    """``NEWSFLOW_*`` names in ``environ`` that nothing reads, each with the closest setting.
+
+    Names compare case-insensitively, as the settings read them. The closest
+    setting is difflib's best match on the part after the prefix (which every
+    name shares, and would make anything look alike), else None.
+    """
+    prefix = str(Settings.model_config.get("env_prefix", "")).upper()
+    known = env_var_names()
+    suffixes = sorted(name.removeprefix(prefix) for name in known)
+    unknown: list[tuple[str, str | None]] = []
+    for name in sorted(environ):
+        upper = name.upper()
+        if not upper.startswith(prefix) or upper in known or upper in READ_ELSEWHERE:
+            continue
+        close = difflib.get_close_matches(upper.removeprefix(prefix), suffixes, n=1)
+        unknown.append((name, prefix + close[0] if close else None))
+    return unknown

@@ -11,6 +11,7 @@ the runner commits the input offsets.
 from __future__ import annotations
 
 import asyncio
+import os
 from concurrent.futures import ProcessPoolExecutor
 
 from newsflow import topics
@@ -20,6 +21,11 @@ from newsflow.runtime import ItemResult, Output
 from services.cleaner.clean import CleanOptions, clean
 from services.cleaner.template_store import TemplateStore
 from services.cleaner.templates import Observation, TemplateMemory, site_of
+
+
+def _clean_in_worker(page: RawArticle, options: CleanOptions) -> tuple[CleanArticle, int]:
+    """``clean`` as a worker process runs it, with that process's id."""
+    return clean(page, options), os.getpid()
 
 
 class CleanerStage:
@@ -36,6 +42,9 @@ class CleanerStage:
         self._memory = memory or TemplateMemory()
         self._store = store
         self._pool: ProcessPoolExecutor | None = None
+        self.worker_pids: set[int] = set()
+        """Processes that cleaned this stage's pages: never the stage's own (the tests hold it
+        to that, since cleaning on the event loop would starve the consumer's heartbeats)."""
 
     @property
     def options(self) -> CleanOptions:
@@ -67,7 +76,8 @@ class CleanerStage:
         for _topic, message in items:
             if not isinstance(message, RawArticle):
                 raise InvalidMessage(f"cleaner expects RawArticle, got {type(message).__name__}")
-            futures.append(loop.run_in_executor(self._pool, clean, message, self._options))
+            futures.append(loop.run_in_executor(self._pool, _clean_in_worker, message,
+                                                self._options))
         cleaned = await asyncio.gather(*futures, return_exceptions=True)
         results: list[ItemResult] = []
         observations: list[Observation] = []
@@ -77,7 +87,9 @@ class CleanerStage:
                 continue
             if isinstance(outcome, BaseException):
                 raise outcome  # unexpected: the runner retries one by one and dead-letters it
-            article, observation = await self._templates(outcome)
+            cleaned_article, pid = outcome
+            self.worker_pids.add(pid)
+            article, observation = await self._templates(cleaned_article)
             if observation is not None:
                 observations.append(observation)
             results.append([Output(topics.CLEAN_ARTICLES, article.article_id, article)])

@@ -7,6 +7,7 @@ keeps the Kafka consumer's heartbeats going.
 from __future__ import annotations
 
 import asyncio
+import os
 from concurrent.futures import ProcessPoolExecutor
 from datetime import UTC, datetime
 
@@ -17,8 +18,9 @@ from newsflow.runtime import Output
 from services.extractor import Extraction, extract
 
 
-def _extract_now(article: CleanArticle) -> Extraction:
-    return extract(article, extracted_at=datetime.now(UTC))
+def _extract_now(article: CleanArticle) -> tuple[Extraction, int]:
+    """``extract`` as a worker process runs it, with that process's id."""
+    return extract(article, extracted_at=datetime.now(UTC)), os.getpid()
 
 
 def _warm_up() -> None:
@@ -39,6 +41,9 @@ class ExtractorStage:
     def __init__(self, workers: int = 1) -> None:
         self._workers = workers
         self._pool: ProcessPoolExecutor | None = None
+        self.worker_pids: set[int] = set()
+        """Processes that extracted this stage's articles: never the stage's own (the tests
+        hold it to that, since extracting on the event loop would starve the heartbeats)."""
 
     async def start(self) -> None:
         """Start the worker processes."""
@@ -49,7 +54,8 @@ class ExtractorStage:
         if not isinstance(message, CleanArticle):
             raise InvalidMessage(f"extractor expects CleanArticle, got {type(message).__name__}")
         loop = asyncio.get_running_loop()
-        result = await loop.run_in_executor(self._pool, _extract_now, message)
+        result, pid = await loop.run_in_executor(self._pool, _extract_now, message)
+        self.worker_pids.add(pid)
         outputs = [Output(topics.EVENTS, e.article_id, e) for e in result.events]
         outputs.append(Output(topics.ANNOTATIONS, message.article_id, result.annotations))
         return outputs

@@ -6,10 +6,17 @@ did not change still has its children asked, each with its own validators,
 since news sitemaps change under a stable index). A feed entry that names only
 a site (``kind: site``) is resolved once through the home page's
 ``<link rel="alternate">`` and resolved again after a failure.
+
+Parsing runs in a worker thread: a feed or a gzipped sitemap may be tens of MB
+(up to the size cap), and lxml, feedparser and gzip would hold the event loop
+the fetcher shares with its Kafka consumer and producer for that long. In a
+thread they give the loop its turn (a thread yields the GIL every few
+milliseconds, and zlib and lxml's parser release it while they work).
 """
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
@@ -48,7 +55,7 @@ async def _resolve_site(feed: Feed, state: FeedState, get: GetDocument) -> tuple
     sniffed = sniff(resp.body)
     if sniffed is not None:
         return feed.url, sniffed
-    links = feed_links(resp.body, resp.final_url)
+    links = await asyncio.to_thread(feed_links, resp.body, resp.final_url)
     if not links:
         raise FetchFailed(f"{feed.url}: the page announces no feed (no <link rel=\"alternate\" "
                           "type=\"application/rss+xml|atom+xml|feed+json\">)",
@@ -78,7 +85,7 @@ async def _walk(url: str, kind: FeedKind, state: FeedState, get: GetDocument, fo
         children: tuple[str, ...] = old.children
         found.not_modified = found.not_modified or depth == 0
     else:
-        doc = discover(kind, resp.body)
+        doc = await asyncio.to_thread(discover, kind, resp.body)
         found.entries += doc.entries
         children = tuple(doc.children)
         found.validators[url] = Validators(resp.headers.get("etag"),

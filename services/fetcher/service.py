@@ -466,7 +466,7 @@ class Fetcher:
             value=json.dumps({"url": url, "feed_id": article.feed_id}),
             key=host,
         )
-        await self._publish(Output(topics.dead_letter(topics.RAW_ARTICLES), host, record))
+        await self._publish(Output(topics.dead_letter(self.name), host, record))
         self._ledger.record(article.article_id, url, article.feed_id, 0)
 
     async def fetch_article(self, article: ArticleUrl) -> RawArticle:

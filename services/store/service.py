@@ -18,12 +18,16 @@ INPUTS = (
     topics.CLEAN_ARTICLES,
     topics.EVENTS,
     topics.ANNOTATIONS,
-    *(topics.dead_letter(t) for t in topics.ALL),
+    *topics.DEAD_LETTERS,
 )
 
 
 class StoreStage:
-    """Consumes every content topic and every dead-letter topic; publishes nothing."""
+    """Consumes the content topics and every stage's dead-letter topic; publishes nothing.
+
+    What it cannot store goes to ``news.store.dlq``, which it reads too; a dead
+    letter it cannot store is logged, counted and skipped (:func:`newsflow.runtime.give_up`).
+    """
 
     name: str = "store"
     inputs: tuple[str, ...] = INPUTS

@@ -78,7 +78,7 @@ async def test_bad_urls_are_dead_lettered_and_good_ones_still_published(site: De
     dead = [o for o in published if isinstance(o.value, DeadLetter)]
     assert sorted(o.value.reason for o in dead) == [
         "address", "content_type", "http_404", "scheme"]
-    assert all(o.topic == topics.dead_letter(topics.RAW_ARTICLES) for o in dead)
+    assert all(o.topic == topics.dead_letter("fetcher") for o in dead)
     assert [o.value.url for o in published if isinstance(o.value, RawArticle)] == [good]
     assert (report.found, report.fetched, report.failed) == (5, 1, 4)
 
