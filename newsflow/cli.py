@@ -203,8 +203,6 @@ def clean_batch(
     ] = True,
 ) -> None:
     """Clean JSON lines {"url", "html"} from stdin; write one clean-article line per input."""
-    import os
-
     from services.cleaner.batch import BatchOptions, clean_lines
     from services.cleaner.clean import disabled_from
 
@@ -231,8 +229,6 @@ def extract_batch(
     ] = 0,
 ) -> None:
     """Extract events from clean-article JSON lines on stdin; one line out per input."""
-    import os
-
     from services.extractor.batch import extract_lines
 
     _settings()
