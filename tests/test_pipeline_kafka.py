@@ -1,10 +1,12 @@
 """End to end on real parts: four services as four OS processes, real Kafka, real PostgreSQL.
 
 A loopback HTTP server serves the demo site; the test asserts the exact articles
-and the expected events in PostgreSQL, that polling the feed again and
-restarting the fetcher add no rows and fetch no page twice, that a malformed
-message is dead-lettered without stopping the stage, and that every message on
-every topic validates against its published JSON Schema.
+(body text included) and the exact events per article in PostgreSQL, that polling
+the feed again and restarting the fetcher add no rows and fetch no page twice,
+that every page fetched, cleaned, extracted and stored a second time (a fetcher
+with a new ledger) adds no rows either, that a malformed message is dead-lettered
+without stopping the stage, and that every message on every topic validates
+against its published JSON Schema.
 """
 
 from __future__ import annotations
@@ -21,13 +23,15 @@ from pathlib import Path
 
 import jsonschema
 import pytest
-from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
-from sqlalchemy import Engine
+from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, TopicPartition
+from aiokafka.admin import AIOKafkaAdminClient
+from sqlalchemy import Engine, func, select
 
 from newsflow import topics
 from newsflow.demo import ARTICLES, DemoSite, serve_demo_site
 from newsflow.kafka import all_topics
 from services.store import make_engine
+from services.store.models import AnnotationRow, ArticleRow
 from tests.pipeline_checks import assert_articles_stored, assert_expected_events, row_counts
 
 pytestmark = pytest.mark.integration
@@ -44,10 +48,11 @@ class Services:
         self.log_dir = log_dir
         self.procs: dict[str, subprocess.Popen[bytes]] = {}
 
-    def start(self, name: str) -> None:
+    def start(self, name: str, **env: str) -> None:
+        """Start service ``name``, with ``env`` added to the shared environment."""
         with (self.log_dir / f"{name}.log").open("ab") as log:  # the child keeps its own copy
             self.procs[name] = subprocess.Popen(
-                [sys.executable, "-m", "newsflow", name], env=self.env, stdout=log,
+                [sys.executable, "-m", "newsflow", name], env={**self.env, **env}, stdout=log,
                 stderr=subprocess.STDOUT)
 
     def stop(self, name: str) -> int:
@@ -149,6 +154,35 @@ async def _read_all(bootstrap: str, namespace: str) -> dict[str, list[bytes]]:
     return seen
 
 
+async def _unread(bootstrap: str, group: str, names: list[str]) -> int:
+    """Messages on ``names`` that consumer group ``group`` has not committed yet."""
+    admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap)
+    consumer = AIOKafkaConsumer(bootstrap_servers=bootstrap, group_id=None)
+    await admin.start()
+    await consumer.start()
+    try:
+        committed = await admin.list_consumer_group_offsets(group)
+        partitions = [TopicPartition(name, p) for name in names
+                      for p in consumer.partitions_for_topic(name) or ()]
+        ends = await consumer.end_offsets(partitions)
+    finally:
+        await consumer.stop()
+        await admin.close()
+    done = {tp: meta.offset for tp, meta in committed.items()}
+    return sum(end - max(done.get(tp, 0), 0) for tp, end in ends.items())
+
+
+def _stored_again(engine: Engine, since: object) -> Callable[[], bool]:
+    """True once every article and its annotations were stored after ``since``."""
+    def check() -> bool:
+        with engine.connect() as conn:
+            stale = [conn.scalar(select(func.count()).select_from(table)
+                                 .where(table.stored_at <= since))
+                     for table in (ArticleRow, AnnotationRow)]
+        return stale == [0, 0]
+    return check
+
+
 def _settled(engine: Engine, want_articles: int) -> Callable[[], bool]:
     last: list[dict[str, int]] = []
 
@@ -167,7 +201,8 @@ def _has_schema(engine: Engine) -> bool:
 
 
 def test_four_services_on_kafka_and_postgres(services: Services, site: DemoSite, engine: Engine,
-                                             kafka_bootstrap: str, repo_root: Path) -> None:
+                                             kafka_bootstrap: str, repo_root: Path,
+                                             tmp_path: Path) -> None:
     for name in SERVICES:
         services.start(name)
     wait_until(_settled(engine, len(ARTICLES)), services, "all demo articles and events")
@@ -189,8 +224,26 @@ def test_four_services_on_kafka_and_postgres(services: Services, site: DemoSite,
     pages = [r.path for r in site.requests if r.path.endswith(".html")]
     assert sorted(pages) == sorted(a.url_path for a in ARTICLES)
 
-    # a malformed message becomes a dead letter; the cleaner keeps running
+    # every page through cleaner, extractor and store once more: a fetcher with a new ledger
+    # fetches and publishes them all again; the store replaces rows, adds none
     namespace = services.env["NEWSFLOW_TOPIC_NAMESPACE"]
+    with engine.connect() as conn:
+        mark = conn.scalar(select(func.max(AnnotationRow.stored_at)))
+    assert services.stop("fetcher") == 0
+    services.start("fetcher", NEWSFLOW_FETCHER_STATE_URL=f"sqlite:///{tmp_path / 'ledger2.db'}")
+    wait_until(lambda: len([r for r in site.requests if r.path.endswith(".html")])
+               == 2 * len(ARTICLES), services, "every page fetched again")
+    wait_until(_stored_again(engine, mark), services, "every article stored again")
+    store_inputs = [namespace + t for t in (topics.CLEAN_ARTICLES, topics.EVENTS,
+                                            topics.ANNOTATIONS)]
+    group = services.env["NEWSFLOW_CONSUMER_GROUP_PREFIX"] + ".store"
+    wait_until(lambda: asyncio.run(_unread(kafka_bootstrap, group, store_inputs)) == 0,
+               services, "the store to read every message")
+    assert row_counts(engine) == first
+    assert_articles_stored(engine, site.base_url)
+    assert_expected_events(engine, site.base_url)
+
+    # a malformed message becomes a dead letter; the cleaner keeps running
     asyncio.run(_publish_garbage(kafka_bootstrap, namespace))
     wait_until(lambda: row_counts(engine)["dead_letters"] == 1, services, "the dead letter")
     services.assert_alive()
@@ -198,10 +251,10 @@ def test_four_services_on_kafka_and_postgres(services: Services, site: DemoSite,
     # every message on every topic matches its published schema
     schemas = {p.stem: json.loads(p.read_text()) for p in (repo_root / "schemas").glob("*.json")}
     seen = asyncio.run(_read_all(kafka_bootstrap, namespace))
-    assert len(seen[topics.RAW_ARTICLES]) == len(ARTICLES) + 1  # + the garbage
-    assert len(seen[topics.CLEAN_ARTICLES]) == len(ARTICLES)
-    assert len(seen[topics.ANNOTATIONS]) == len(ARTICLES)
-    assert len(seen[topics.EVENTS]) == first["events"]
+    assert len(seen[topics.RAW_ARTICLES]) == 2 * len(ARTICLES) + 1  # twice, + the garbage
+    assert len(seen[topics.CLEAN_ARTICLES]) == 2 * len(ARTICLES)
+    assert len(seen[topics.ANNOTATIONS]) == 2 * len(ARTICLES)
+    assert len(seen[topics.EVENTS]) == 2 * first["events"]
     assert len(seen[topics.dead_letter(topics.RAW_ARTICLES)]) == 1
     for topic, values in seen.items():
         schema = schemas["newsflow.deadletter.v1" if topic.endswith(".dlq") else topic]
