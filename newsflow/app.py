@@ -191,13 +191,21 @@ async def run_embedded(settings: Settings, *, once: bool = True,
 
 
 async def run_service(name: str, settings: Settings, stop: asyncio.Event) -> None:
-    """Run one service on Kafka until ``stop`` is set."""
+    """Run one service on Kafka until ``stop`` is set.
+
+    Every service serves /metrics when a port is set: besides its own counters, an
+    answer there is the liveness probe of compose's healthchecks.
+    """
     await kafka.ensure_topics(settings)
-    if name == "fetcher":
-        await _fetcher_service(settings, stop)
-        return
-    stage, concurrency = consuming_stage(name, settings)
-    await kafka.run_stage(stage, settings, stop, concurrency=concurrency)
+    stop_metrics = serve_metrics(settings)
+    try:
+        if name == "fetcher":
+            await _fetcher_service(settings, stop)
+            return
+        stage, concurrency = consuming_stage(name, settings)
+        await kafka.run_stage(stage, settings, stop, concurrency=concurrency)
+    finally:
+        stop_metrics()
 
 
 async def _fetcher_service(settings: Settings, stop: asyncio.Event) -> None:
@@ -210,7 +218,6 @@ async def _fetcher_service(settings: Settings, stop: asyncio.Event) -> None:
     feeds = load_feeds(settings.feeds_file)
     producer = kafka.make_producer(settings)
     await producer.start()
-    stop_metrics = serve_metrics(settings)
     try:
         async def publish(output: Output) -> None:
             await kafka.publish(producer, settings, output)
@@ -227,5 +234,4 @@ async def _fetcher_service(settings: Settings, stop: asyncio.Event) -> None:
                 max_queued=settings.fetch_queue_max)
             await run_fetcher(fetcher, settings, stop, queue)
     finally:
-        stop_metrics()
         await producer.stop()
