@@ -1,6 +1,7 @@
 """End to end on real parts: four services as four OS processes, real Kafka, real PostgreSQL.
 
-A loopback HTTP server serves the demo site; the test asserts the exact articles
+A loopback HTTP server serves the demo site; the test asserts that compose's
+healthcheck probe answers for every service, the exact articles
 (body text included) and the exact events per article in PostgreSQL, that polling
 the feed again and restarting the fetcher add no rows and fetch no page twice,
 that every page fetched, cleaned, extracted and stored a second time (a fetcher
@@ -15,6 +16,7 @@ import asyncio
 import json
 import os
 import signal
+import socket
 import subprocess
 import sys
 import time
@@ -23,6 +25,7 @@ from pathlib import Path
 
 import jsonschema
 import pytest
+import yaml
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, TopicPartition
 from aiokafka.admin import AIOKafkaAdminClient
 from sqlalchemy import Engine, func, select
@@ -71,6 +74,13 @@ class Services:
 
     def log(self, name: str) -> str:
         return (self.log_dir / f"{name}.log").read_text(errors="replace")[-4000:]
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port: int = sock.getsockname()[1]
+        return port
 
 
 def wait_until(check: Callable[[], bool], services: Services, what: str) -> None:
@@ -203,9 +213,18 @@ def _has_schema(engine: Engine) -> bool:
 def test_four_services_on_kafka_and_postgres(services: Services, site: DemoSite, engine: Engine,
                                              kafka_bootstrap: str, repo_root: Path,
                                              tmp_path: Path) -> None:
+    ports = {name: _free_port() for name in SERVICES}
     for name in SERVICES:
-        services.start(name)
+        services.start(name, NEWSFLOW_METRICS_PORT=str(ports[name]))
     wait_until(_settled(engine, len(ARTICLES)), services, "all demo articles and events")
+
+    # compose's healthcheck probe passes against every running service
+    compose = yaml.safe_load((repo_root / "deploy" / "docker-compose.yml").read_text())
+    for name, port in ports.items():
+        _, _, *args = compose["services"][name]["healthcheck"]["test"]
+        probe = subprocess.run([sys.executable, *args], capture_output=True, timeout=30,
+                               env={**os.environ, "NEWSFLOW_METRICS_PORT": str(port)})
+        assert probe.returncode == 0, f"{name}: {probe.stderr!r}"
 
     assert_articles_stored(engine, site.base_url)
     assert_expected_events(engine, site.base_url)
