@@ -7,7 +7,8 @@ cleaner's topic, so counting article rows would leave extraction out.
 
 Prints articles/s, p50 and p99 latency from publish (the raw page's
 ``fetched_at``) to done (the later of the annotation's and its events'
-``stored_at``), the events stored, each service's peak RSS, and plain
+``stored_at``) and to the extractor's ``extracted_at``, the events stored, each
+service's peak RSS and CPU seconds, and plain
 trafilatura's throughput on the same pages in the same run; writes the figures
 to a JSON file. Run with ``make bench N=300``. Not a test: timings on shared
 machines are noisy, so compare the ratios of one run, not figures across runs.
@@ -40,16 +41,33 @@ from tests.services import postgres_dir, start_kafka, start_postgres
 SERVICES = ("store", "extractor", "cleaner", "fetcher")
 
 
-def _peak_rss_mb(pid: int) -> float:
-    """Peak resident set (VmHWM) of ``pid`` plus its child processes (worker pools), in MB."""
-    total = 0
+def _family(pid: int) -> list[int]:
+    """``pid`` and its child processes (worker pools)."""
     pids = [pid]
     try:
         for task in Path(f"/proc/{pid}/task").iterdir():
             pids += [int(c) for c in (task / "children").read_text().split()]
     except OSError:
         pass
-    for p in pids:
+    return pids
+
+
+def _cpu_s(pid: int) -> float:
+    """CPU seconds (user + system) used so far by ``pid`` and its live child processes."""
+    ticks = 0
+    for p in _family(pid):
+        try:
+            fields = Path(f"/proc/{p}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        ticks += int(fields[11]) + int(fields[12])  # utime, stime
+    return ticks / os.sysconf("SC_CLK_TCK")
+
+
+def _peak_rss_mb(pid: int) -> float:
+    """Peak resident set (VmHWM) of ``pid`` plus its child processes (worker pools), in MB."""
+    total = 0
+    for p in _family(pid):
         try:
             for line in Path(f"/proc/{p}/status").read_text().splitlines():
                 if line.startswith("VmHWM:"):
@@ -77,8 +95,8 @@ def extracted(conn: Connection) -> tuple[int, int]:
 
 
 def latencies(conn: Connection) -> list[tuple[float, float]]:
-    """(publish, done) as POSIX times per finished article: done is the later of its
-    annotation's and its events' ``stored_at``."""
+    """(publish, done) as POSIX times per article: done is the later of its annotation's and
+    its events' ``stored_at``."""
     published: dict[str, datetime] = {}
     for row in conn.execute(select(ArticleRow.article_id, ArticleRow.fetched_at)):
         published[row.article_id] = row.fetched_at
@@ -92,6 +110,19 @@ def latencies(conn: Connection) -> list[tuple[float, float]]:
             done = max(row.stored_at, last_event.get(row.article_id, row.stored_at))
             out.append((published[row.article_id].timestamp(), done.timestamp()))
     return out
+
+
+def extraction_waits(conn: Connection) -> list[float]:
+    """Seconds from publish to the extractor's ``extracted_at``, per article with events:
+    with :func:`latencies`, tells queueing before extraction from the store's share."""
+    published: dict[str, datetime] = {}
+    for row in conn.execute(select(ArticleRow.article_id, ArticleRow.fetched_at)):
+        published[row.article_id] = row.fetched_at
+    extracted_at: dict[str, datetime] = {}
+    for row in conn.execute(select(EventRow.article_id, EventRow.record)):
+        extracted_at[row.article_id] = datetime.fromisoformat(row.record["extracted_at"])
+    return [(at - published[aid]).total_seconds() for aid, at in extracted_at.items()
+            if aid in published]
 
 
 def plain_trafilatura(site: DemoSite, count: int) -> dict[str, float]:
@@ -166,9 +197,11 @@ def run(pages: int, deadline: float) -> dict[str, Any]:
                     if proc.poll() is not None:
                         raise SystemExit(f"{name} died:\n{(work / f'{name}.log').read_text()}")
             rss = {name: round(_peak_rss_mb(p.pid), 1) for name, p in procs.items()}
+            cpu = {name: round(_cpu_s(p.pid), 1) for name, p in procs.items()}
             conn.rollback()
             done, events = extracted(conn)
             times = latencies(conn)
+            to_extraction = extraction_waits(conn)
             articles = conn.scalar(select(func.count(ArticleRow.article_id))) or 0
         for proc in procs.values():
             proc.send_signal(signal.SIGTERM)
@@ -183,6 +216,10 @@ def run(pages: int, deadline: float) -> dict[str, Any]:
         "articles_per_s": round(rate, 2),
         "latency_s": {"p50": round(statistics.median(waits), 3) if waits else None,
                       "p99": round(_percentile(waits, 0.99), 3) if waits else None},
+        "publish_to_extracted_s": {
+            "p50": round(statistics.median(to_extraction), 3) if to_extraction else None,
+            "p99": round(_percentile(to_extraction, 0.99), 3) if to_extraction else None},
+        "cpu_s": cpu,
         "peak_rss_mb": rss,
         "plain_trafilatura": {k: round(v, 3) for k, v in baseline.items()},
         "ratio_to_plain_trafilatura": round(rate / baseline["pages_per_s"], 3),
@@ -210,8 +247,10 @@ def main() -> None:
     print(f"ratio                  {figures['ratio_to_plain_trafilatura']}")
     print(f"latency publish->done  p50 {figures['latency_s']['p50']} s, "
           f"p99 {figures['latency_s']['p99']} s")
+    print(f"publish->extracted     p50 {figures['publish_to_extracted_s']['p50']} s, "
+          f"p99 {figures['publish_to_extracted_s']['p99']} s")
     for name, mb in figures["peak_rss_mb"].items():
-        print(f"peak RSS {name:<10}    {mb} MB")
+        print(f"{name:<10} peak RSS {mb} MB, CPU {figures['cpu_s'][name]} s")
     print(f"written to {args.out}")
 
 
