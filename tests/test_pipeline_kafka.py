@@ -21,6 +21,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Callable, Iterator
+from datetime import datetime
 from pathlib import Path
 
 import jsonschema
@@ -172,8 +173,10 @@ async def _unread(bootstrap: str, group: str, names: list[str]) -> int:
     await consumer.start()
     try:
         committed = await admin.list_consumer_group_offsets(group)
-        partitions = [TopicPartition(name, p) for name in names
-                      for p in consumer.partitions_for_topic(name) or ()]
+        partitions = [TopicPartition(topic["topic"], part["partition"])
+                      for topic in await admin.describe_topics(names)
+                      for part in topic["partitions"]]
+        assert {tp.topic for tp in partitions} == set(names), "a topic without partitions"
         ends = await consumer.end_offsets(partitions)
     finally:
         await consumer.stop()
@@ -182,7 +185,7 @@ async def _unread(bootstrap: str, group: str, names: list[str]) -> int:
     return sum(end - max(done.get(tp, 0), 0) for tp, end in ends.items())
 
 
-def _stored_again(engine: Engine, since: object) -> Callable[[], bool]:
+def _stored_again(engine: Engine, since: datetime) -> Callable[[], bool]:
     """True once every article and its annotations were stored after ``since``."""
     def check() -> bool:
         with engine.connect() as conn:
@@ -248,6 +251,7 @@ def test_four_services_on_kafka_and_postgres(services: Services, site: DemoSite,
     namespace = services.env["NEWSFLOW_TOPIC_NAMESPACE"]
     with engine.connect() as conn:
         mark = conn.scalar(select(func.max(AnnotationRow.stored_at)))
+    assert mark is not None
     assert services.stop("fetcher") == 0
     services.start("fetcher", NEWSFLOW_FETCHER_STATE_URL=f"sqlite:///{tmp_path / 'ledger2.db'}")
     wait_until(lambda: len([r for r in site.requests if r.path.endswith(".html")])
