@@ -1,7 +1,14 @@
 """Pipeline benchmark: N generated pages through the four services on real Kafka and PostgreSQL.
 
-Prints articles/s, p50 and p99 latency from publish (the raw page's ``fetched_at``)
-to stored row (``articles.stored_at``), each service's peak RSS, and plain
+An article counts as done once all four stages are through with it: its
+annotation row (written from the extractor's output) and every event that row
+names are stored. The store writes the article row itself straight from the
+cleaner's topic, so counting article rows would leave extraction out.
+
+Prints articles/s, p50 and p99 latency from publish (the raw page's
+``fetched_at``) to done (the later of the annotation's and its events'
+``stored_at``) and to the extractor's ``extracted_at``, the events stored, each
+service's peak RSS and CPU seconds, and plain
 trafilatura's throughput on the same pages in the same run; writes the figures
 to a JSON file. Run with ``make bench N=300``. Not a test: timings on shared
 machines are noisy, so compare the ratios of one run, not figures across runs.
@@ -19,30 +26,48 @@ import sys
 import tempfile
 import time
 from contextlib import ExitStack
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 import httpx
 import trafilatura
-from sqlalchemy import create_engine, func, select, text
+from sqlalchemy import Connection, create_engine, func, select, text
 
 from newsflow.demo import DemoSite
-from services.store.models import ArticleRow
+from services.store.models import AnnotationRow, ArticleRow, EventRow
 from tests.services import postgres_dir, start_kafka, start_postgres
 
 SERVICES = ("store", "extractor", "cleaner", "fetcher")
 
 
-def _peak_rss_mb(pid: int) -> float:
-    """Peak resident set (VmHWM) of ``pid`` plus its child processes (worker pools), in MB."""
-    total = 0
+def _family(pid: int) -> list[int]:
+    """``pid`` and its child processes (worker pools)."""
     pids = [pid]
     try:
         for task in Path(f"/proc/{pid}/task").iterdir():
             pids += [int(c) for c in (task / "children").read_text().split()]
     except OSError:
         pass
-    for p in pids:
+    return pids
+
+
+def _cpu_s(pid: int) -> float:
+    """CPU seconds (user + system) used so far by ``pid`` and its live child processes."""
+    ticks = 0
+    for p in _family(pid):
+        try:
+            fields = Path(f"/proc/{p}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        ticks += int(fields[11]) + int(fields[12])  # utime, stime
+    return ticks / os.sysconf("SC_CLK_TCK")
+
+
+def _peak_rss_mb(pid: int) -> float:
+    """Peak resident set (VmHWM) of ``pid`` plus its child processes (worker pools), in MB."""
+    total = 0
+    for p in _family(pid):
         try:
             for line in Path(f"/proc/{p}/status").read_text().splitlines():
                 if line.startswith("VmHWM:"):
@@ -55,6 +80,49 @@ def _peak_rss_mb(pid: int) -> float:
 def _percentile(values: list[float], q: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
+
+
+def extracted(conn: Connection) -> tuple[int, int]:
+    """(articles whose annotation row and every event it names are stored, events stored)."""
+    named: dict[str, set[str]] = {}
+    for row in conn.execute(select(AnnotationRow.article_id, AnnotationRow.event_ids)):
+        named[row.article_id] = set(row.event_ids)
+    stored: dict[str, set[str]] = {}
+    for event in conn.execute(select(EventRow.article_id, EventRow.event_id)):
+        stored.setdefault(event.article_id, set()).add(event.event_id)
+    done = sum(1 for aid, ids in named.items() if ids <= stored.get(aid, set()))
+    return done, sum(len(ids) for ids in stored.values())
+
+
+def latencies(conn: Connection) -> list[tuple[float, float]]:
+    """(publish, done) as POSIX times per article: done is the later of its annotation's and
+    its events' ``stored_at``."""
+    published: dict[str, datetime] = {}
+    for row in conn.execute(select(ArticleRow.article_id, ArticleRow.fetched_at)):
+        published[row.article_id] = row.fetched_at
+    last_event: dict[str, datetime] = {}
+    for row in conn.execute(select(EventRow.article_id, EventRow.stored_at)):
+        aid = row.article_id
+        last_event[aid] = max(row.stored_at, last_event.get(aid, row.stored_at))
+    out = []
+    for row in conn.execute(select(AnnotationRow.article_id, AnnotationRow.stored_at)):
+        if row.article_id in published:
+            done = max(row.stored_at, last_event.get(row.article_id, row.stored_at))
+            out.append((published[row.article_id].timestamp(), done.timestamp()))
+    return out
+
+
+def extraction_waits(conn: Connection) -> list[float]:
+    """Seconds from publish to the extractor's ``extracted_at``, per article with events:
+    with :func:`latencies`, tells queueing before extraction from the store's share."""
+    published: dict[str, datetime] = {}
+    for row in conn.execute(select(ArticleRow.article_id, ArticleRow.fetched_at)):
+        published[row.article_id] = row.fetched_at
+    extracted_at: dict[str, datetime] = {}
+    for row in conn.execute(select(EventRow.article_id, EventRow.record)):
+        extracted_at[row.article_id] = datetime.fromisoformat(row.record["extracted_at"])
+    return [(at - published[aid]).total_seconds() for aid, at in extracted_at.items()
+            if aid in published]
 
 
 def plain_trafilatura(site: DemoSite, count: int) -> dict[str, float]:
@@ -119,29 +187,39 @@ def run(pages: int, deadline: float) -> dict[str, Any]:
         stack.callback(terminate)
         print(f"pipeline on {pages} pages ...", file=sys.stderr)
         end = time.monotonic() + deadline
-        stored = 0
+        done = events = 0
         with engine.connect() as conn:
-            while time.monotonic() < end and stored < pages:
+            while time.monotonic() < end and done < pages:
                 time.sleep(1)
                 conn.rollback()
-                stored = conn.scalar(select(func.count(ArticleRow.article_id))) or 0
+                done, events = extracted(conn)
                 for name, proc in procs.items():
                     if proc.poll() is not None:
                         raise SystemExit(f"{name} died:\n{(work / f'{name}.log').read_text()}")
             rss = {name: round(_peak_rss_mb(p.pid), 1) for name, p in procs.items()}
-            rows = conn.execute(select(ArticleRow.fetched_at, ArticleRow.stored_at)).all()
+            cpu = {name: round(_cpu_s(p.pid), 1) for name, p in procs.items()}
+            conn.rollback()
+            done, events = extracted(conn)
+            times = latencies(conn)
+            to_extraction = extraction_waits(conn)
+            articles = conn.scalar(select(func.count(ArticleRow.article_id))) or 0
         for proc in procs.values():
             proc.send_signal(signal.SIGTERM)
             proc.wait(timeout=60)
         engine.dispose()
-    latencies = [(s - f).total_seconds() for f, s in rows]
-    span = (max(s for _, s in rows) - min(f for f, _ in rows)).total_seconds() if rows else 0
-    rate = len(rows) / span if span else 0.0
+    waits = [finished - published for published, finished in times]
+    span = max(f for _, f in times) - min(p for p, _ in times) if times else 0.0
+    rate = done / span if span else 0.0
     return {
-        "pages": pages, "stored": len(rows), "complete": len(rows) == pages,
+        "pages": pages, "articles_stored": articles, "extracted": done,
+        "complete": done == pages, "events_stored": events,
         "articles_per_s": round(rate, 2),
-        "latency_s": {"p50": round(statistics.median(latencies), 3) if latencies else None,
-                      "p99": round(_percentile(latencies, 0.99), 3) if latencies else None},
+        "latency_s": {"p50": round(statistics.median(waits), 3) if waits else None,
+                      "p99": round(_percentile(waits, 0.99), 3) if waits else None},
+        "publish_to_extracted_s": {
+            "p50": round(statistics.median(to_extraction), 3) if to_extraction else None,
+            "p99": round(_percentile(to_extraction, 0.99), 3) if to_extraction else None},
+        "cpu_s": cpu,
         "peak_rss_mb": rss,
         "plain_trafilatura": {k: round(v, 3) for k, v in baseline.items()},
         "ratio_to_plain_trafilatura": round(rate / baseline["pages_per_s"], 3),
@@ -154,21 +232,25 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--pages", type=int, default=300)
     parser.add_argument("--deadline", type=float, default=600.0,
-                        help="seconds to wait for every page to be stored")
+                        help="seconds to wait for every page to be extracted and stored")
     parser.add_argument("--out", type=Path, default=Path("bench-results/pipeline.json"))
     args = parser.parse_args()
     figures = run(args.pages, args.deadline)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(figures, indent=2) + "\n")
     p = figures["plain_trafilatura"]
-    print(f"pages stored           {figures['stored']}/{figures['pages']}")
-    print(f"pipeline throughput    {figures['articles_per_s']} articles/s (4 services, Kafka, PG)")
+    print(f"articles through all   {figures['extracted']}/{figures['pages']} "
+          f"({figures['events_stored']} events stored)")
+    print(f"pipeline throughput    {figures['articles_per_s']} articles/s "
+          "(fetch, clean, extract, store: 4 services, Kafka, PG)")
     print(f"plain trafilatura      {p['pages_per_s']} pages/s (extract only, one process)")
     print(f"ratio                  {figures['ratio_to_plain_trafilatura']}")
-    print(f"latency publish->row   p50 {figures['latency_s']['p50']} s, "
+    print(f"latency publish->done  p50 {figures['latency_s']['p50']} s, "
           f"p99 {figures['latency_s']['p99']} s")
+    print(f"publish->extracted     p50 {figures['publish_to_extracted_s']['p50']} s, "
+          f"p99 {figures['publish_to_extracted_s']['p99']} s")
     for name, mb in figures["peak_rss_mb"].items():
-        print(f"peak RSS {name:<10}    {mb} MB")
+        print(f"{name:<10} peak RSS {mb} MB, CPU {figures['cpu_s'][name]} s")
     print(f"written to {args.out}")
 
 

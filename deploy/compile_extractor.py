@@ -12,7 +12,13 @@ Python prefers them. So that an edit is never silently ignored,
 ``services/extractor/__init__.py`` refuses to import when a source is newer than its
 compiled module; ``make compile`` rebuilds, ``make uncompile`` goes back to source.
 
-    python deploy/compile_extractor.py            # compile
+A machine without a C compiler (or without mypy) still runs newsflow: a failed
+compile is a warning, the sources stay in place and are imported as they are, and
+the command exits 0 so that ``make demo`` goes on. ``--require`` makes the failure
+an error, for builds that installed a compiler on purpose (the Dockerfile).
+
+    python deploy/compile_extractor.py            # compile (interpreted if that fails)
+    python deploy/compile_extractor.py --require  # compile, exit 1 if that fails
     python deploy/compile_extractor.py --remove   # back to the interpreted sources
 """
 
@@ -57,10 +63,17 @@ def remove(directory: Path) -> int:
     return 0
 
 
-def compile_(directory: Path) -> int:
-    """Compile every module of ``directory`` but :data:`INTERPRETED`, in place."""
-    from mypyc.build import mypycify
-    from setuptools import setup
+def compile_(directory: Path, *, require: bool = False) -> int:
+    """Compile every module of ``directory`` but :data:`INTERPRETED`, in place.
+
+    A failure leaves the sources interpreted and returns 0 (a warning), or 1 with
+    ``require``: the pipeline is the same either way, only slower.
+    """
+    try:
+        from mypyc.build import mypycify
+        from setuptools import setup
+    except ImportError as exc:
+        return _failed(directory, f"mypyc is not installed: {exc}", require)
 
     root = directory.parent.parent
     sources = sorted(p.relative_to(root).as_posix() for p in directory.glob("*.py")
@@ -85,9 +98,7 @@ def compile_(directory: Path) -> int:
                   script_args=["--quiet", "build_ext", "--inplace", "--build-temp",
                                f"{tmp}/build"])
         except (SystemExit, Exception) as exc:  # mypy errors exit; a compiler error raises
-            print(f"mypyc failed ({exc}); the extractor stays interpreted", file=sys.stderr)
-            remove(directory)
-            return 1
+            return _failed(directory, str(exc), require)
         finally:
             os.chdir(cwd)
             if not had_build:
@@ -97,14 +108,27 @@ def compile_(directory: Path) -> int:
     return 0
 
 
+def _failed(directory: Path, why: str, require: bool) -> int:
+    """Report a failed compile, leave no half-built module behind; 1 only if ``require``."""
+    remove(directory)
+    level = "error" if require else "warning"
+    print(f"{level}: compiling the extractor failed ({why}); the extractor stays interpreted "
+          "(same output, slower). To compile later: install a C compiler and python3-dev, "
+          "then `make uncompile compile`.",
+          file=sys.stderr)
+    return 1 if require else 0
+
+
 def main(argv: list[str] | None = None) -> int:
     """Compile (default) or remove the compiled extractor modules."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--remove", action="store_true",
                         help="delete the compiled modules: run the extractor from source")
+    parser.add_argument("--require", action="store_true",
+                        help="exit 1 when compiling fails (default: a warning, exit 0)")
     args = parser.parse_args(argv)
     directory = package_dir()
-    return remove(directory) if args.remove else compile_(directory)
+    return remove(directory) if args.remove else compile_(directory, require=args.require)
 
 
 if __name__ == "__main__":

@@ -191,8 +191,9 @@ async def run_service(name: str, settings: Settings, stop: asyncio.Event) -> Non
 
     Its configuration (the feeds file, the stage's options) is read and checked
     before anything touches the network, so a bad file is reported as itself and
-    not as an unreachable broker. With ``NEWSFLOW_METRICS_PORT`` set, the service
-    serves its Prometheus counters (the fetcher's, dropped dead letters) meanwhile.
+    not as an unreachable broker. With ``NEWSFLOW_METRICS_PORT`` set, every service
+    serves /metrics: its own counters (the fetcher's, dropped dead letters), and an
+    answer there is the liveness probe of compose's healthchecks.
     """
     if name == "fetcher":
         feeds = load_feeds(settings.feeds_file)

@@ -115,7 +115,7 @@ class Settings(BaseSettings):
         5.0, gt=0, description="Seconds between checks of the feeds file for edits (hot reload)."
     )
     metrics_port: int = Field(
-        0, ge=0, le=65535, description="Port of the Kafka service's Prometheus /metrics (0: off)."
+        0, ge=0, le=65535, description="Port of each service's Prometheus /metrics (0: off)."
     )
     metrics_host: str = Field("127.0.0.1", description="Address the /metrics endpoint binds.")
     fetch_queue_max: int = Field(

@@ -1,10 +1,13 @@
 """End to end on real parts: four services as four OS processes, real Kafka, real PostgreSQL.
 
-A loopback HTTP server serves the demo site; the test asserts the exact articles
-and the expected events in PostgreSQL, that polling the feed again and
-restarting the fetcher add no rows and fetch no page twice, that a malformed
-message is dead-lettered without stopping the stage, and that every message on
-every topic validates against its published JSON Schema.
+A loopback HTTP server serves the demo site; the test asserts that compose's
+healthcheck probe answers for every service, the exact articles
+(body text included) and the exact events per article in PostgreSQL, that polling
+the feed again and restarting the fetcher add no rows and fetch no page twice,
+that every page fetched, cleaned, extracted and stored a second time (a fetcher
+with a new ledger) adds no rows either, that a malformed message is dead-lettered
+without stopping the stage, and that every message on every topic validates
+against its published JSON Schema.
 """
 
 from __future__ import annotations
@@ -13,21 +16,26 @@ import asyncio
 import json
 import os
 import signal
+import socket
 import subprocess
 import sys
 import time
 from collections.abc import Callable, Iterator
+from datetime import datetime
 from pathlib import Path
 
 import jsonschema
 import pytest
-from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
-from sqlalchemy import Engine
+import yaml
+from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, TopicPartition
+from aiokafka.admin import AIOKafkaAdminClient
+from sqlalchemy import Engine, func, select
 
 from newsflow import topics
 from newsflow.demo import ARTICLES, DemoSite, serve_demo_site
 from newsflow.kafka import all_topics
 from services.store import make_engine
+from services.store.models import AnnotationRow, ArticleRow
 from tests.pipeline_checks import assert_articles_stored, assert_expected_events, row_counts
 
 pytestmark = pytest.mark.integration
@@ -44,10 +52,11 @@ class Services:
         self.log_dir = log_dir
         self.procs: dict[str, subprocess.Popen[bytes]] = {}
 
-    def start(self, name: str) -> None:
+    def start(self, name: str, **env: str) -> None:
+        """Start service ``name``, with ``env`` added to the shared environment."""
         with (self.log_dir / f"{name}.log").open("ab") as log:  # the child keeps its own copy
             self.procs[name] = subprocess.Popen(
-                [sys.executable, "-m", "newsflow", name], env=self.env, stdout=log,
+                [sys.executable, "-m", "newsflow", name], env={**self.env, **env}, stdout=log,
                 stderr=subprocess.STDOUT)
 
     def stop(self, name: str) -> int:
@@ -66,6 +75,13 @@ class Services:
 
     def log(self, name: str) -> str:
         return (self.log_dir / f"{name}.log").read_text(errors="replace")[-4000:]
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port: int = sock.getsockname()[1]
+        return port
 
 
 def wait_until(check: Callable[[], bool], services: Services, what: str) -> None:
@@ -149,6 +165,37 @@ async def _read_all(bootstrap: str, namespace: str) -> dict[str, list[bytes]]:
     return seen
 
 
+async def _unread(bootstrap: str, group: str, names: list[str]) -> int:
+    """Messages on ``names`` that consumer group ``group`` has not committed yet."""
+    admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap)
+    consumer = AIOKafkaConsumer(bootstrap_servers=bootstrap, group_id=None)
+    await admin.start()
+    await consumer.start()
+    try:
+        committed = await admin.list_consumer_group_offsets(group)
+        partitions = [TopicPartition(topic["topic"], part["partition"])
+                      for topic in await admin.describe_topics(names)
+                      for part in topic["partitions"]]
+        assert {tp.topic for tp in partitions} == set(names), "a topic without partitions"
+        ends = await consumer.end_offsets(partitions)
+    finally:
+        await consumer.stop()
+        await admin.close()
+    done = {tp: meta.offset for tp, meta in committed.items()}
+    return sum(end - max(done.get(tp, 0), 0) for tp, end in ends.items())
+
+
+def _stored_again(engine: Engine, since: datetime) -> Callable[[], bool]:
+    """True once every article and its annotations were stored after ``since``."""
+    def check() -> bool:
+        with engine.connect() as conn:
+            stale = [conn.scalar(select(func.count()).select_from(table)
+                                 .where(table.stored_at <= since))
+                     for table in (ArticleRow, AnnotationRow)]
+        return stale == [0, 0]
+    return check
+
+
 def _settled(engine: Engine, want_articles: int) -> Callable[[], bool]:
     last: list[dict[str, int]] = []
 
@@ -167,10 +214,20 @@ def _has_schema(engine: Engine) -> bool:
 
 
 def test_four_services_on_kafka_and_postgres(services: Services, site: DemoSite, engine: Engine,
-                                             kafka_bootstrap: str, repo_root: Path) -> None:
+                                             kafka_bootstrap: str, repo_root: Path,
+                                             tmp_path: Path) -> None:
+    ports = {name: _free_port() for name in SERVICES}
     for name in SERVICES:
-        services.start(name)
+        services.start(name, NEWSFLOW_METRICS_PORT=str(ports[name]))
     wait_until(_settled(engine, len(ARTICLES)), services, "all demo articles and events")
+
+    # compose's healthcheck probe passes against every running service
+    compose = yaml.safe_load((repo_root / "deploy" / "docker-compose.yml").read_text())
+    for name, port in ports.items():
+        _, _, *args = compose["services"][name]["healthcheck"]["test"]
+        probe = subprocess.run([sys.executable, *args], capture_output=True, timeout=30,
+                               env={**os.environ, "NEWSFLOW_METRICS_PORT": str(port)})
+        assert probe.returncode == 0, f"{name}: {probe.stderr!r}"
 
     assert_articles_stored(engine, site.base_url)
     assert_expected_events(engine, site.base_url)
@@ -189,8 +246,27 @@ def test_four_services_on_kafka_and_postgres(services: Services, site: DemoSite,
     pages = [r.path for r in site.requests if r.path.endswith(".html")]
     assert sorted(pages) == sorted(a.url_path for a in ARTICLES)
 
-    # a malformed message becomes a dead letter; the cleaner keeps running
+    # every page through cleaner, extractor and store once more: a fetcher with a new ledger
+    # fetches and publishes them all again; the store replaces rows, adds none
     namespace = services.env["NEWSFLOW_TOPIC_NAMESPACE"]
+    with engine.connect() as conn:
+        mark = conn.scalar(select(func.max(AnnotationRow.stored_at)))
+    assert mark is not None
+    assert services.stop("fetcher") == 0
+    services.start("fetcher", NEWSFLOW_FETCHER_STATE_URL=f"sqlite:///{tmp_path / 'ledger2.db'}")
+    wait_until(lambda: len([r for r in site.requests if r.path.endswith(".html")])
+               == 2 * len(ARTICLES), services, "every page fetched again")
+    wait_until(_stored_again(engine, mark), services, "every article stored again")
+    store_inputs = [namespace + t for t in (topics.CLEAN_ARTICLES, topics.EVENTS,
+                                            topics.ANNOTATIONS)]
+    group = services.env["NEWSFLOW_CONSUMER_GROUP_PREFIX"] + ".store"
+    wait_until(lambda: asyncio.run(_unread(kafka_bootstrap, group, store_inputs)) == 0,
+               services, "the store to read every message")
+    assert row_counts(engine) == first
+    assert_articles_stored(engine, site.base_url)
+    assert_expected_events(engine, site.base_url)
+
+    # a malformed message becomes a dead letter; the cleaner keeps running
     asyncio.run(_publish_garbage(kafka_bootstrap, namespace))
     wait_until(lambda: row_counts(engine)["dead_letters"] == 1, services, "the dead letter")
     services.assert_alive()
@@ -198,11 +274,11 @@ def test_four_services_on_kafka_and_postgres(services: Services, site: DemoSite,
     # every message on every topic matches its published schema
     schemas = {p.stem: json.loads(p.read_text()) for p in (repo_root / "schemas").glob("*.json")}
     seen = asyncio.run(_read_all(kafka_bootstrap, namespace))
-    assert len(seen[topics.RAW_ARTICLES]) == len(ARTICLES) + 1  # + the garbage
-    assert len(seen[topics.CLEAN_ARTICLES]) == len(ARTICLES)
-    assert len(seen[topics.ANNOTATIONS]) == len(ARTICLES)
-    assert len(seen[topics.EVENTS]) == first["events"]
-    assert len(seen[topics.dead_letter(topics.RAW_ARTICLES)]) == 1
+    assert len(seen[topics.RAW_ARTICLES]) == 2 * len(ARTICLES) + 1  # twice, + the garbage
+    assert len(seen[topics.CLEAN_ARTICLES]) == 2 * len(ARTICLES)
+    assert len(seen[topics.ANNOTATIONS]) == 2 * len(ARTICLES)
+    assert len(seen[topics.EVENTS]) == 2 * first["events"]
+    assert len(seen[topics.dead_letter("cleaner")]) == 1
     for topic, values in seen.items():
         schema = schemas["newsflow.deadletter.v1" if topic.endswith(".dlq") else topic]
         for value in values:

@@ -17,7 +17,6 @@
 from __future__ import annotations
 
 import sys
-from dataclasses import dataclass
 
 from services.extractor.cameo import CONSULTATIONS
 from services.extractor.lexicon import LIGHT_VERBS
@@ -86,18 +85,6 @@ def _adjective_like(t: Token) -> bool:
     if word.endswith("ed") and word not in _ADJECTIVES_IN_ED:
         return False
     return not (word.endswith("ing") and word not in ("fresh", "ongoing"))
-
-
-@dataclass(slots=True)
-class Arguments:
-    """What was found for one trigger."""
-
-    actor: Participant | None = None
-    target: Participant | None = None
-    place: Participant | None = None
-    passive: bool = False
-    via_light_verb: int | None = None
-    """Token index of the light verb whose subject is the actor of a noun trigger."""
 
 
 class ArgumentFinder:

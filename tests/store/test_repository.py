@@ -20,7 +20,7 @@ from newsflow.messages import (
     Span,
 )
 from services.store import Store, make_engine, migrate
-from services.store.models import ArticleRow, Base
+from services.store.models import ArticleRow, Base, EventClusterRow
 
 NOW = datetime(2026, 3, 4, 12, tzinfo=UTC)
 
@@ -62,18 +62,37 @@ def event(code: str = "190") -> Event:
     )
 
 
+def annotations() -> Annotations:
+    return Annotations(article_id="a1", extracted_at=NOW, sentences=1, entities=[], quotes=[],
+                       event_ids=["e-190"], coder=Coder(name="t", version="0"))
+
+
+def dead_letter() -> DeadLetter:
+    return DeadLetter(stage="cleaner", source_topic="news.articles.raw.v1", partition=0,
+                      offset=7, key="k", value="{}", error_type="Rejected", reason="too_short",
+                      error="x", failed_at=NOW)
+
+
 def test_redelivery_makes_no_second_row(store: Store) -> None:
-    annotations = Annotations(article_id="a1", extracted_at=NOW, sentences=1, entities=[],
-                              quotes=[], event_ids=["e-190"], coder=Coder(name="t", version="0"))
-    dead = DeadLetter(stage="cleaner", source_topic="news.articles.raw.v1", partition=0, offset=7,
-                      key="k", value="{}", error_type="Rejected", reason="too_short", error="x",
-                      failed_at=NOW)
-    batch = [article(), event("190"), event("195"), annotations, dead]
+    batch = [article(), event("190"), event("195"), annotations(), dead_letter()]
     store.save(batch)
-    store.save(batch)
-    store.save([event("190")])  # a redelivered copy inside one batch, too
+    store.save(batch)  # the whole batch redelivered after a crash before the commit
+    store.save([event("190")])  # one message of it redelivered alone
     assert store.counts() == {"articles": 1, "events": 2, "article_annotations": 1,
                               "dead_letters": 1, "event_clusters": 1}
+
+
+def test_copies_inside_one_batch_make_one_row(store: Store) -> None:
+    """A batch can hold a message and its redelivered copy; PostgreSQL refuses an upsert that
+    touches one row twice, so Store.save must keep one row per id (the last) before writing."""
+    first = [article("First title"), event("190"), annotations(), dead_letter()]
+    again = [article("Corrected title"), event("190"), annotations(), dead_letter()]
+    store.save(first + again)
+    assert store.counts() == {"articles": 1, "events": 1, "article_annotations": 1,
+                              "dead_letters": 1, "event_clusters": 1}
+    with store.engine.connect() as conn:
+        assert conn.scalars(select(ArticleRow.title)).all() == ["Corrected title"]
+        assert conn.scalars(select(EventClusterRow.num_events)).all() == [1]
 
 
 def test_newer_article_version_replaces_the_old(store: Store) -> None:
