@@ -18,6 +18,7 @@ import os
 import signal
 import socket
 import subprocess
+import sys
 import tempfile
 import time
 from collections.abc import Callable
@@ -157,3 +158,56 @@ def postgres_dir() -> Path:
     """Make a new directory for :func:`start_postgres` that the ``postgres`` user can reach."""
     # /tmp itself is open to every user, whereas pytest's basetemp is private to its owner.
     return Path(tempfile.mkdtemp(prefix="newsflow-pg-", dir="/tmp"))
+
+
+class Processes:
+    """newsflow services as child processes (``python -m newsflow <name>``), logs in files.
+
+    The integration tests start services as separate OS processes, as a deployment does.
+    """
+
+    def __init__(self, env: dict[str, str], log_dir: Path, deadline: float = 180.0) -> None:
+        self.env = env
+        self.log_dir = log_dir
+        self.deadline = deadline  # seconds wait_until allows; bounded, never a timing assertion
+        self.procs: dict[str, subprocess.Popen[bytes]] = {}
+
+    def start(self, name: str, **env: str) -> None:
+        """Start service ``name``, with ``env`` added to the shared environment."""
+        with (self.log_dir / f"{name}.log").open("ab") as log:  # the child keeps its own copy
+            self.procs[name] = subprocess.Popen(
+                [sys.executable, "-m", "newsflow", name], env={**self.env, **env}, stdout=log,
+                stderr=subprocess.STDOUT)
+
+    def stop(self, name: str) -> int:
+        """SIGTERM service ``name`` and return its exit code (-9 if it had to be killed)."""
+        proc = self.procs.pop(name)
+        proc.send_signal(signal.SIGTERM)
+        try:
+            return proc.wait(timeout=60)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+            return -9
+
+    def stop_all(self) -> None:
+        for name in list(self.procs):
+            self.stop(name)
+
+    def assert_alive(self) -> None:
+        for name, proc in self.procs.items():
+            assert proc.poll() is None, f"{name} exited:\n{self.log(name)}"
+
+    def log(self, name: str) -> str:
+        return (self.log_dir / f"{name}.log").read_text(errors="replace")[-6000:]
+
+    def wait_until(self, check: Callable[[], bool], what: str) -> None:
+        """Poll ``check`` until true, the processes alive; fail with their logs at the deadline."""
+        end = time.monotonic() + self.deadline
+        while time.monotonic() < end:
+            self.assert_alive()
+            if check():
+                return
+            time.sleep(0.5)
+        logs = "\n".join(f"--- {n}\n{self.log(n)}" for n in self.procs)
+        raise AssertionError(f"timed out waiting for {what}\n{logs}")

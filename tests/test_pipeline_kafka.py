@@ -15,8 +15,6 @@ from __future__ import annotations
 import asyncio
 import json
 import os
-import signal
-import socket
 import subprocess
 import sys
 import time
@@ -37,63 +35,12 @@ from newsflow.kafka import all_topics
 from services.store import make_engine
 from services.store.models import AnnotationRow, ArticleRow
 from tests.pipeline_checks import assert_articles_stored, assert_expected_events, row_counts
+from tests.services import Processes, free_port
 
 pytestmark = pytest.mark.integration
 
 SERVICES = ("store", "extractor", "cleaner", "fetcher")
 DEADLINE = 180.0  # seconds for the whole pipeline to settle; bounded, never a timing assertion
-
-
-class Services:
-    """The four newsflow services as child processes, with their logs in files."""
-
-    def __init__(self, env: dict[str, str], log_dir: Path) -> None:
-        self.env = env
-        self.log_dir = log_dir
-        self.procs: dict[str, subprocess.Popen[bytes]] = {}
-
-    def start(self, name: str, **env: str) -> None:
-        """Start service ``name``, with ``env`` added to the shared environment."""
-        with (self.log_dir / f"{name}.log").open("ab") as log:  # the child keeps its own copy
-            self.procs[name] = subprocess.Popen(
-                [sys.executable, "-m", "newsflow", name], env={**self.env, **env}, stdout=log,
-                stderr=subprocess.STDOUT)
-
-    def stop(self, name: str) -> int:
-        proc = self.procs.pop(name)
-        proc.send_signal(signal.SIGTERM)
-        try:
-            return proc.wait(timeout=60)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
-            return -9
-
-    def assert_alive(self) -> None:
-        for name, proc in self.procs.items():
-            assert proc.poll() is None, f"{name} exited:\n{self.log(name)}"
-
-    def log(self, name: str) -> str:
-        return (self.log_dir / f"{name}.log").read_text(errors="replace")[-4000:]
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port: int = sock.getsockname()[1]
-        return port
-
-
-def wait_until(check: Callable[[], bool], services: Services, what: str) -> None:
-    """Poll ``check`` until true; fail (with the services' logs) after the deadline."""
-    end = time.monotonic() + DEADLINE
-    while time.monotonic() < end:
-        services.assert_alive()
-        if check():
-            return
-        time.sleep(0.5)
-    logs = "\n".join(f"--- {n}\n{services.log(n)}" for n in services.procs)
-    pytest.fail(f"timed out waiting for {what}\n{logs}")
 
 
 @pytest.fixture
@@ -111,7 +58,7 @@ def engine(pg_database_url: str) -> Iterator[Engine]:
 
 @pytest.fixture
 def services(kafka_bootstrap: str, pg_database_url: str, unique_id: str, site: DemoSite,
-             tmp_path: Path) -> Iterator[Services]:
+             tmp_path: Path) -> Iterator[Processes]:
     feeds = tmp_path / "feeds.yaml"
     feeds.write_text(
         "feeds:\n"
@@ -128,10 +75,9 @@ def services(kafka_bootstrap: str, pg_database_url: str, unique_id: str, site: D
         "NEWSFLOW_CONSUMER_GROUP_PREFIX": f"g{unique_id}",
         "NEWSFLOW_TOPIC_PARTITIONS": "3",
     }
-    procs = Services(env, tmp_path)
+    procs = Processes(env, tmp_path, DEADLINE)
     yield procs
-    for name in list(procs.procs):
-        procs.stop(name)
+    procs.stop_all()
 
 
 async def _publish_garbage(bootstrap: str, namespace: str) -> None:
@@ -213,13 +159,13 @@ def _has_schema(engine: Engine) -> bool:
     return inspect(engine).has_table("article_annotations")
 
 
-def test_four_services_on_kafka_and_postgres(services: Services, site: DemoSite, engine: Engine,
+def test_four_services_on_kafka_and_postgres(services: Processes, site: DemoSite, engine: Engine,
                                              kafka_bootstrap: str, repo_root: Path,
                                              tmp_path: Path) -> None:
-    ports = {name: _free_port() for name in SERVICES}
+    ports = {name: free_port() for name in SERVICES}
     for name in SERVICES:
         services.start(name, NEWSFLOW_METRICS_PORT=str(ports[name]))
-    wait_until(_settled(engine, len(ARTICLES)), services, "all demo articles and events")
+    services.wait_until(_settled(engine, len(ARTICLES)), "all demo articles and events")
 
     # compose's healthcheck probe passes against every running service
     compose = yaml.safe_load((repo_root / "deploy" / "docker-compose.yml").read_text())
@@ -236,11 +182,11 @@ def test_four_services_on_kafka_and_postgres(services: Services, site: DemoSite,
 
     # re-polling the feeds, and a restarted fetcher, fetch no page again and add no rows
     polls = site.hits("/rss.xml")
-    wait_until(lambda: site.hits("/rss.xml") >= polls + 2, services, "two more polls")
+    services.wait_until(lambda: site.hits("/rss.xml") >= polls + 2, "two more polls")
     assert services.stop("fetcher") == 0
     services.start("fetcher")
     polls = site.hits("/rss.xml")
-    wait_until(lambda: site.hits("/rss.xml") >= polls + 2, services, "polls after restart")
+    services.wait_until(lambda: site.hits("/rss.xml") >= polls + 2, "polls after restart")
     time.sleep(2)
     assert row_counts(engine) == first
     pages = [r.path for r in site.requests if r.path.endswith(".html")]
@@ -254,21 +200,21 @@ def test_four_services_on_kafka_and_postgres(services: Services, site: DemoSite,
     assert mark is not None
     assert services.stop("fetcher") == 0
     services.start("fetcher", NEWSFLOW_FETCHER_STATE_URL=f"sqlite:///{tmp_path / 'ledger2.db'}")
-    wait_until(lambda: len([r for r in site.requests if r.path.endswith(".html")])
-               == 2 * len(ARTICLES), services, "every page fetched again")
-    wait_until(_stored_again(engine, mark), services, "every article stored again")
+    services.wait_until(lambda: len([r for r in site.requests if r.path.endswith(".html")])
+                        == 2 * len(ARTICLES), "every page fetched again")
+    services.wait_until(_stored_again(engine, mark), "every article stored again")
     store_inputs = [namespace + t for t in (topics.CLEAN_ARTICLES, topics.EVENTS,
                                             topics.ANNOTATIONS)]
     group = services.env["NEWSFLOW_CONSUMER_GROUP_PREFIX"] + ".store"
-    wait_until(lambda: asyncio.run(_unread(kafka_bootstrap, group, store_inputs)) == 0,
-               services, "the store to read every message")
+    services.wait_until(lambda: asyncio.run(_unread(kafka_bootstrap, group, store_inputs)) == 0,
+                        "the store to read every message")
     assert row_counts(engine) == first
     assert_articles_stored(engine, site.base_url)
     assert_expected_events(engine, site.base_url)
 
     # a malformed message becomes a dead letter; the cleaner keeps running
     asyncio.run(_publish_garbage(kafka_bootstrap, namespace))
-    wait_until(lambda: row_counts(engine)["dead_letters"] == 1, services, "the dead letter")
+    services.wait_until(lambda: row_counts(engine)["dead_letters"] == 1, "the dead letter")
     services.assert_alive()
 
     # every message on every topic matches its published schema

@@ -17,11 +17,7 @@ from __future__ import annotations
 
 import asyncio
 import os
-import signal
-import subprocess
-import sys
-import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -39,7 +35,7 @@ from newsflow.settings import Settings
 from services.store import make_engine, migrate
 from services.store.models import ArticleRow, DeadLetterRow, EventRow
 from tests.pipeline_checks import row_counts
-from tests.services import free_port
+from tests.services import Processes, free_port
 
 pytestmark = pytest.mark.integration
 
@@ -61,49 +57,6 @@ GOOD_DEAD_LETTER = codec.dead_letter(
     partition=0, offset=12, key="ridge.example")
 #: Decodes, but the database refuses it: ``dead_letters.stage`` holds 50 characters.
 UNSTORABLE_DEAD_LETTER = GOOD_DEAD_LETTER.model_copy(update={"stage": "s" * 80, "offset": 13})
-
-
-class Processes:
-    """newsflow services as child processes, with their logs in files."""
-
-    def __init__(self, env: dict[str, str], log_dir: Path) -> None:
-        self.env = env
-        self.log_dir = log_dir
-        self.procs: dict[str, subprocess.Popen[bytes]] = {}
-
-    def start(self, name: str, **env: str) -> None:
-        with (self.log_dir / f"{name}.log").open("ab") as log:
-            self.procs[name] = subprocess.Popen(
-                [sys.executable, "-m", "newsflow", name], env={**self.env, **env}, stdout=log,
-                stderr=subprocess.STDOUT)
-
-    def stop(self, name: str) -> int:
-        proc = self.procs.pop(name)
-        proc.send_signal(signal.SIGTERM)
-        try:
-            return proc.wait(timeout=60)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
-            return -9
-
-    def assert_alive(self) -> None:
-        for name, proc in self.procs.items():
-            assert proc.poll() is None, f"{name} exited:\n{self.log(name)}"
-
-    def log(self, name: str) -> str:
-        return (self.log_dir / f"{name}.log").read_text(errors="replace")[-6000:]
-
-    def wait_until(self, check: Callable[[], bool], what: str) -> None:
-        """Poll ``check`` until true, the processes alive; fail with their logs at the deadline."""
-        end = time.monotonic() + DEADLINE
-        while time.monotonic() < end:
-            self.assert_alive()
-            if check():
-                return
-            time.sleep(0.5)
-        logs = "\n".join(f"--- {n}\n{self.log(n)}" for n in self.procs)
-        pytest.fail(f"timed out waiting for {what}\n{logs}")
 
 
 @pytest.fixture
@@ -169,7 +122,7 @@ def test_garbage_is_dead_lettered_per_stage_and_bad_dead_letters_never_stop_the_
         "NEWSFLOW_TOPIC_NAMESPACE": namespace,
         "NEWSFLOW_CONSUMER_GROUP_PREFIX": f"g{unique_id}",
         "NEWSFLOW_TOPIC_PARTITIONS": "1",
-    }, tmp_path)
+    }, tmp_path, DEADLINE)
     try:
         procs.start("store", NEWSFLOW_METRICS_PORT=str(metrics_port))
         procs.start("extractor")
@@ -201,5 +154,4 @@ def test_garbage_is_dead_lettered_per_stage_and_bad_dead_letters_never_stop_the_
         for name in list(procs.procs):
             assert procs.stop(name) == 0, procs.log(name)
     finally:
-        for name in list(procs.procs):
-            procs.stop(name)
+        procs.stop_all()
