@@ -98,7 +98,7 @@ class Site:
 
     def page(self, n: int, extra: Iterable[str] = ()) -> RawArticle:
         """Page ``n``: three paragraphs of its own around the template, then ``extra``."""
-        a, b, c = WORDS[n % len(WORDS)], WORDS[(3 * n + 1) % len(WORDS)], WORDS[(5 * n + 2) % 16]
+        a, b, c = (WORDS[(k * n + j) % len(WORDS)] for k, j in ((1, 0), (3, 1), (5, 2)))
         paragraphs = [
             f"Members of the {self.town} council met in the {a} room on Tuesday and voted on "
             f"the {b} proposal after a debate that ran late into the evening.",
@@ -262,9 +262,9 @@ def engine(settings: Settings) -> Iterator[Engine]:
 def _stored_pages(engine: Engine) -> dict[str, int]:
     """Observed pages per site in the template store."""
     with engine.connect() as conn:
-        rows = conn.execute(select(template_rows.c.site, func.count())
+        rows = conn.execute(select(template_rows.c.site, func.count().label("pages"))
                             .group_by(template_rows.c.site))
-        return {str(site): int(count) for site, count in rows}
+        return {row.site: row.pages for row in rows}
 
 
 def _removed_as_template(article: CleanArticle, paragraph: str) -> bool:
