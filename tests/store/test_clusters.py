@@ -5,7 +5,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import delete, select
 
 from newsflow.messages import Actor, Coder, Event, Evidence, Location, Modality, Span
 from services.store import Store, make_engine, migrate
@@ -79,3 +79,49 @@ def test_redelivery_does_not_inflate_counts(store: Store) -> None:
     store.save(batch)
     store.save(batch)
     assert list(clusters(store).values()) == [(2, 2, 2)]
+
+
+def state(store: Store) -> tuple[dict[str, str | None], dict[str, tuple[int, int, int]]]:
+    """Every event's cluster, and every cluster's counts."""
+    with store.engine.connect() as conn:
+        assigned = {r.event_id: r.event_cluster_id
+                    for r in conn.execute(select(EventRow.event_id, EventRow.event_cluster_id))}
+    return assigned, clusters(store)
+
+
+def test_a_batch_clusters_as_saving_its_events_one_by_one_would(store: Store) -> None:
+    first = strike("e1", "a1", "courier.example", 10)
+    batch = [
+        strike("e2", "a2", "meridian.example", 11),  # a day after e1's cluster: joins it
+        strike("e3", "a3", "courier.example", 12),  # two days after it: opens a cluster
+        strike("e4", "a4", "meridian.example", 13),  # a day after e3's new cluster: joins it
+        strike("e5", "a4", "meridian.example", 11),  # a day from both clusters: the smaller id
+        strike("e6", "a5", "courier.example", 12, where=ODESA),  # another place: opens one
+        strike("e7", "a6", "harbour.example", 12, where=ODESA),  # joins e6's
+        strike("e8", "a7", "courier.example", 9),  # a day before e1's cluster: joins it
+    ]
+    store.save([first])
+    store.save(batch)
+    in_one_batch = state(store)
+
+    events = {e.event_id: e for e in [first, *batch]}
+    a, b, c = (cluster_of(store, e) for e in ("e1", "e3", "e6"))
+    assert a is not None and b is not None and c is not None and len({a, b, c}) == 3
+    members = {a: ["e1", "e2", "e8"], b: ["e3", "e4"], c: ["e6", "e7"]}
+    members[min(a, b)].append("e5")
+    assert in_one_batch[0] == {e: cluster for cluster, es in members.items() for e in es}
+    assert in_one_batch[1] == {
+        cluster: (len(es), len({events[e].article_id for e in es}),
+                  len({events[e].source_url.split("/")[2] for e in es}))
+        for cluster, es in members.items()
+    }
+
+    with store.engine.begin() as conn:
+        conn.execute(delete(EventRow))
+        conn.execute(delete(EventClusterRow))
+    for event in [first, *batch]:
+        store.save([event])
+    assert state(store) == in_one_batch
+
+    store.save(batch)  # redelivered as a batch: nothing moves
+    assert state(store) == in_one_batch
