@@ -33,7 +33,12 @@ from aiokafka import (
     TopicPartition,
 )
 from aiokafka.admin import AIOKafkaAdminClient, NewTopic
-from aiokafka.errors import CommitFailedError, KafkaConnectionError, TopicAlreadyExistsError
+from aiokafka.errors import (
+    CommitFailedError,
+    IllegalStateError,
+    KafkaConnectionError,
+    TopicAlreadyExistsError,
+)
 from aiokafka.partitioner import murmur2
 
 from newsflow import codec, topics
@@ -206,7 +211,7 @@ async def run_stage(stage: Stage, settings: Settings, stop: asyncio.Event,
                 await producer.flush()
                 for sent in sends:
                     await sent  # raises if the broker refused: the offset stays uncommitted
-                await consumer.commit({tp: records[-1].offset + 1})
+                await _commit(consumer, {tp: records[-1].offset + 1}, stage.name)
     finally:
         await consumer.stop()
         await producer.stop()
@@ -258,7 +263,7 @@ class _Handover(ConsumerRebalanceListener):  # type: ignore[misc]
 
     async def on_partitions_revoked(self, revoked: object) -> None:
         dropped = await self._release()
-        await _commit(self._consumer, self._pending)
+        await _commit(self._consumer, self._pending.commit_points(), "fetcher")
         self._pending.clear()
         log.info("fetcher: partitions revoked; %d queued URLs left for their next owner", dropped)
 
@@ -270,14 +275,22 @@ class _Handover(ConsumerRebalanceListener):  # type: ignore[misc]
             await self._take_over(lambda key: partition_of(key, count) in owned)
 
 
-async def _commit(consumer: AIOKafkaConsumer, pending: _Pending) -> None:
-    points = pending.commit_points()
-    if not points:
+async def _commit(consumer: AIOKafkaConsumer, offsets: dict[TopicPartition, int],
+                  owner: str) -> None:
+    """Commit ``offsets``, or leave them to the partitions' next owner during a rebalance.
+
+    A rebalance between reading a batch and committing it makes the commit fail
+    (the group moved on, or the partition is no longer ours). That is no loss:
+    the new owner reads those messages again, and deterministic ids make the
+    redelivery harmless; so the worker logs it and goes on instead of dying.
+    """
+    if not offsets:
         return
     try:
-        await consumer.commit(points)
-    except CommitFailedError as exc:  # a rebalance is under way: those URLs are read again
-        log.warning("fetcher: offsets not committed (%s); some URLs will be read again", exc)
+        await consumer.commit(offsets)
+    except (CommitFailedError, IllegalStateError) as exc:
+        log.warning("%s: offsets not committed (%s); those messages will be read again",
+                    owner, exc)
 
 
 async def run_keyed_queue(
@@ -333,10 +346,10 @@ async def run_keyed_queue(
                             await publish(producer, settings, output)
                         pending.done(tp, record.offset)
             if time.monotonic() - last_commit >= 1.0:
-                await _commit(consumer, pending)
+                await _commit(consumer, pending.commit_points(), "fetcher")
                 last_commit = time.monotonic()
     finally:
         await release()
-        await _commit(consumer, pending)
+        await _commit(consumer, pending.commit_points(), "fetcher")
         await consumer.stop()
         await producer.stop()
