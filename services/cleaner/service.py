@@ -110,7 +110,9 @@ class CleanerStage:
             self._memory.clear()
 
     async def stop(self) -> None:
-        """Stop the worker processes."""
+        """Stop the worker processes and close the template store's connections."""
         if self._pool is not None:
             self._pool.shutdown(cancel_futures=True)
             self._pool = None
+        if self._store is not None:
+            self._store.close()

@@ -52,6 +52,10 @@ class TemplateStore:
         """Create the table if needed."""
         create_tables(metadata, self._engine, "template store")
 
+    def close(self) -> None:
+        """Close the engine's pooled connections; the store is the engine's only user."""
+        self._engine.dispose()
+
     def load(self, site: str) -> list[Observation]:
         """The most recent observations of ``site``, oldest first."""
         query = (select(pages.c.article_id, pages.c.fingerprints)

@@ -130,14 +130,13 @@ def _sites() -> list[Site]:
 class Worker:
     """One cleaner worker: a cleaner stage with its own template store, on the Kafka runner.
 
-    Built as :func:`newsflow.app.cleaner_stage` builds it, but with :data:`RULE` and with an
-    engine the test can dispose of when the worker stops.
+    Built as :func:`newsflow.app.cleaner_stage` builds it, but with :data:`RULE`.
     """
 
     def __init__(self, settings: Settings) -> None:
-        self._engine = make_engine(settings.template_state_url)
+        store = TemplateStore(make_engine(settings.template_state_url), DEFAULT_WINDOW)
         self.stage = CleanerStage(workers=1, memory=TemplateMemory(RULE, DEFAULT_WINDOW),
-                                  store=TemplateStore(self._engine, DEFAULT_WINDOW))
+                                  store=store)
         self.stopping = asyncio.Event()
         self.task = asyncio.create_task(run_stage(self.stage, settings, self.stopping))
 
@@ -148,10 +147,7 @@ class Worker:
     async def close(self) -> None:
         """Stop consuming and leave the group, as a worker does on SIGTERM."""
         self.stopping.set()
-        try:
-            await self.task
-        finally:
-            self._engine.dispose()
+        await self.task  # the stage's stop() closes its template store's connections
 
 
 class Cluster:
