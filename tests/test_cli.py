@@ -2,6 +2,7 @@
 
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -68,3 +69,9 @@ def test_demo_runs_the_pipeline_and_prints_what_was_stored(tmp_path: Path) -> No
         assert article.title[:40] in result.stdout
     assert "events" in result.stdout
     assert result.stderr.count("0 failed: ok") == 2, result.stderr
+    # the progress table's last state: every page through each stage, nothing dead-lettered
+    progress = {m[1]: int(m[2]) for m in re.finditer(r"│ ([a-z ]+?) +│ +(\d+) │", result.stderr)}
+    n = len(ARTICLES)
+    assert {k: progress[k] for k in ("pages fetched", "cleaner", "extractor", "dead letters")} \
+        == {"pages fetched": n, "cleaner": n, "extractor": n, "dead letters": 0}, result.stderr
+    assert progress["store"] == n + n + progress["events"]  # articles, annotations, events

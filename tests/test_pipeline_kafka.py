@@ -131,6 +131,16 @@ async def _unread(bootstrap: str, group: str, names: list[str]) -> int:
     return sum(end - max(done.get(tp, 0), 0) for tp, end in ends.items())
 
 
+async def _partition_counts(bootstrap: str, names: list[str]) -> dict[str, int]:
+    """How many partitions each topic in ``names`` has on the broker."""
+    admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap)
+    await admin.start()
+    try:
+        return {t["topic"]: len(t["partitions"]) for t in await admin.describe_topics(names)}
+    finally:
+        await admin.close()
+
+
 def _stored_again(engine: Engine, since: datetime) -> Callable[[], bool]:
     """True once every article and its annotations were stored after ``since``."""
     def check() -> bool:
@@ -167,6 +177,11 @@ def test_four_services_on_kafka_and_postgres(services: Processes, site: DemoSite
         services.start(name, NEWSFLOW_METRICS_PORT=str(ports[name]))
     services.wait_until(_settled(engine, len(ARTICLES)), "all demo articles and events")
 
+    # the services created every topic, dead-letter topics too, with the configured partitions
+    namespace = services.env["NEWSFLOW_TOPIC_NAMESPACE"]
+    names = [namespace + t for t in all_topics()]
+    assert asyncio.run(_partition_counts(kafka_bootstrap, names)) == dict.fromkeys(names, 3)
+
     # compose's healthcheck probe passes against every running service
     compose = yaml.safe_load((repo_root / "deploy" / "docker-compose.yml").read_text())
     for name, port in ports.items():
@@ -194,7 +209,6 @@ def test_four_services_on_kafka_and_postgres(services: Processes, site: DemoSite
 
     # every page through cleaner, extractor and store once more: a fetcher with a new ledger
     # fetches and publishes them all again; the store replaces rows, adds none
-    namespace = services.env["NEWSFLOW_TOPIC_NAMESPACE"]
     with engine.connect() as conn:
         mark = conn.scalar(select(func.max(AnnotationRow.stored_at)))
     assert mark is not None
