@@ -59,8 +59,8 @@ bench-fetch: $(STAMP) kafka ## Fetch 10,000 pages from 200 loopback hosts into K
 bench-extract: $(COMPILED) ## Extractor precision/recall on the hand-coded gold set, CPU per article vs the cleaner, peak RSS; writes bench-results/extract.json
 	$(BIN)/python -m benchmarks.extract --out bench-results/extract.json
 
-bench-clean: $(COMPILED) ## Cleaner vs plain trafilatura on the 181 Scrapinghub pages (DATA=dir), F1/P/R also on the 15 held-out pages (HELDOUT=dir), pages/s, metadata found; writes bench-results/clean.json
-	$(BIN)/python -m benchmarks.clean --data $(or $(DATA),../shared/benchmarks/scrapinghub) --heldout $(or $(HELDOUT),benchmarks/cleaner_heldout) --out bench-results/clean.json
+bench-clean: $(COMPILED) ## Cleaner vs plain trafilatura on the 181 Scrapinghub pages (DATA=dir), F1/P/R also on each of the two 15-page held-out sets (HELDOUT="dir ..."), pages/s, metadata found; writes bench-results/clean.json
+	$(BIN)/python -m benchmarks.clean --data $(or $(DATA),../shared/benchmarks/scrapinghub) $(foreach d,$(or $(HELDOUT),benchmarks/cleaner_heldout benchmarks/cleaner_heldout2),--heldout $(d)) --out bench-results/clean.json
 
 schemas: $(COMPILED) ## Regenerate the published JSON Schemas in schemas/
 	$(BIN)/newsflow schemas --out schemas
