@@ -131,7 +131,7 @@ LINE: Final[dict[str, tuple[Rule, ...]]] = {
            r"( automatically)? (generated|produced|created|read|narrated|voiced|gerad[ao]|"
            r"generad[ao]|générée?)(" + _AUTOMATICALLY + r"(" + _BY_MACHINE + r")?|"
            + _BY_MACHINE + r")\W{0,3}([.!]\s+.{0,200})?$",
-           "generat", "produced", "created", "read", "narrat", "voiced", "gerad", "générée"),
+           "genera", "produced", "created", "read", "narrat", "voiced", "gerad", "générée"),
         _r(r"^\W{0,3}(dieser (artikel|beitrag|text) wurde|die audioversion (dieses artikels )?"
            r"wurde|der (artikel|text) wird)\b.{0,80}\b(vertont|vorgelesen|erzeugt|generiert)\b"
            r".{0,120}$", "vertont", "vorgelesen", "erzeugt", "generiert"),
@@ -155,7 +155,7 @@ LINE: Final[dict[str, tuple[Rule, ...]]] = {
            r"esta página se actualiza automáticamente|esta página é atualizada automaticamente|"
            r"cette page (est mise à jour|s'actualise|s’actualise) automatiquement|"
            r"diese seite wird automatisch aktualisiert)\b.{0,80}$",
-           "automatic", "refresh"),
+           "automat", "automát", "refresh"),
     ),
     "related": (
         _r(r"^\s*" + _LABELS + r"\s*\W{0,3}\s*$"),
@@ -182,15 +182,16 @@ LINE: Final[dict[str, tuple[Rule, ...]]] = {
         _r(r"^\W{0,3}\d+\s*(min(ute)?s?|minutos?|minuti)\.?\s+(read|de leitura|de lectura|"
            r"di lettura|lesezeit)\W{0,3}$"),
         # a note that the story itself changed: "This story was updated at 4:30 p.m. to ...",
-        # "Dieser Artikel wurde am Montag aktualisiert"; the story never speaks of itself so
+        # "Dieser Artikel wurde am Montag aktualisiert"; "this", as the story never speaks of
+        # itself so otherwise, and "the report was updated in March" is news
         _r(r"^\W{0,3}((editor['’]?s note|note|update|updated|correction|clarification)\s*[:,.—–-]?"
-           r"\s*)?(this|the) (story|article|post|report|piece|page|item|blog) (was|has been|had "
+           r"\s*)?this (story|article|post|report|piece|page|item|blog) (was|has been|had "
            r"been|is being|will be) (updated|corrected|amended|revised|changed)\b.{0,300}$",
            "updated", "corrected", "amended", "revised", "changed"),
         _r(r"^\W{0,3}(este (artículo|texto|artigo|post) (fue|ha sido|foi) (actualizado|"
            r"atualizado)|esta (nota|noticia|matéria|notícia|reportagem|información) (fue|ha sido|"
            r"foi) (actualizada|atualizada)|cet article a été (mis à jour|modifié|corrigé)|"
-           r"(dieser|der) (artikel|beitrag|text) wurde\b.{0,80}\b(aktualisiert|korrigiert|"
+           r"dieser (artikel|beitrag|text) wurde\b.{0,80}\b(aktualisiert|korrigiert|"
            r"ergänzt))\b.{0,300}$", "actualiz", "atualiz", "mis à jour", "modifié", "corrigé",
            "aktualisiert", "korrigiert", "ergänzt"),
     ),
@@ -295,7 +296,7 @@ LINE: Final[dict[str, tuple[Rule, ...]]] = {
         _r(r"^(.{0,160}[.!?:]\s+)?\W{0,3}(download|get|install|try|descarga|descargá|descargue|"
            r"baixe|baixa|instale|téléchargez|telechargez|installez|laden sie|holen sie sich) "
            r"(our|the|nuestra|nuestro|la|el|o|a|nosso|nossa|notre|l['’]|unsere|die) ?.{0,40}"
-           r"\b(app|aplicación|aplicativo|application|appli)\b.{0,100}$", "app"),
+           r"\b(app|aplicación|aplicativo|application|appli)\b.{0,100}$", "app", "aplica"),
         _r(r"^.{0,80}\bclick here\b.{0,80}\b(app|newsletter|subscribe|subscription|sign up|"
            r"alerts)\b.{0,40}$", "click here"),
         _r(r"^.{0,40}\b(app|newsletter|alerts)\b.{0,60}\bclick(ing)? here\W{0,3}$", "click"),
@@ -316,7 +317,7 @@ LINE: Final[dict[str, tuple[Rule, ...]]] = {
         # "Síguenos en Instagram", "Siga-nos", "Suivez-nous sur", "Folgen Sie uns auf"
         _r(r"^\W{0,3}(síguenos|siguenos|seguinos|síganos|siganos|sígannos|siga-nos|sigam-nos|"
            r"segue-nos|acompanhe-nos|suivez-nous|retrouvez-nous|folgen sie uns|folge uns)\b"
-           r".{0,200}$", "nos", "uns"),
+           r".{0,200}$", "nos", "nous", "uns"),
         # the reader asked to pass the page on: "Share this story with a friend"
         _r(r"^\W{0,3}(please )?(share|forward|send) (this|the) (story|article|page|post|"
            r"newsletter|email)\b.{0,80}$", "share", "forward", "send"),
@@ -435,12 +436,18 @@ ABOUT_HEADING: Final = re.compile(
     r"^\s*(?i:about|acerca de|sobre|à propos de|a propos de|über)\s+"
     r"(?!(the|this|us|our|el|la|los|las|o|a|os|as|le|les|l['’]|die|der|das|den)\b)"
     r"(?P<name>[A-Z0-9][\w.&'’,-]*)( [\w&.'’,()-]+){0,6}\s*:?\s*$")
-#: The company description under such a heading: the company is something, was founded,
-#: provides or develops; checked with the heading's first word in the description's opening.
+#: The company description under such a heading: the company is a company (or a firm, a
+#: provider, a nonprofit ...), was founded or is headquartered somewhere, or is listed; checked
+#: with the heading's first word in the description's opening. "Harlow is a market town" is not.
 ORG_DESCRIPTION: Final = re.compile(
-    r"\b(is|are|es|é|est|ist) (a|an|the|one of|una?|uma?|une?|l['’]une?|eine?r?|der|die|das)\b|"
-    r"\b(founded|headquartered|based in|fundad[ao]|fundée?|gegründet|provides|offers|develops|"
-    r"operates|ofrece|oferece|propose|bietet)\b", _I)
+    r"\b(is|are|es|é|est|ist) (a|an|the|one of|una?|uma?|une?|l['’]une?|eine?r?|der|die|das)\b"
+    r".{0,100}\b(company|companies|firm|provider|leader|organi[sz]ation|non-?profit|group|maker|"
+    r"manufacturer|developer|agency|bank|fund|platform|publisher|corporation|business|start-?up|"
+    r"supplier|operator|brand|association|foundation|charity|empresa|compañía|organización|"
+    r"fundación|organização|fundação|entreprise|société|organisation|unternehmen|konzern|"
+    r"anbieter|hersteller|stiftung)\b|"
+    r"\b(founded|headquartered|incorporated|fundad[ao]|fundée?|gegründet|nasdaq|nyse|"
+    r"listed on)\b", _I)
 #: A contact label standing alone, with the name, phone and e-mail lines under it.
 CONTACT_LABEL: Final = re.compile(r"^\W{0,3}" + _PRESS_CONTACT + r"\s*:?\s*$", _I)
 
@@ -501,9 +508,10 @@ APPEAL: Final[tuple[Rule, ...]] = (
        r"unterstützen sie|unterstütze) (a |al |el |la |o |le |den )?\w*\s*\w*\s*(periodismo|"
        r"jornalismo|journalisme|journalismus|redacción|redação|rédaction)\b.{0,300}$",
        "periodismo", "jornalismo", "journalism", "redac", "redaç", "rédac"),
-    _r(r"^.{0,300}\b((you can|why not|please|consider|by) (becom(e|ing)|join(ing)?( us)?( as)?) "
-       r"(a )?(member|supporter|subscriber|patron)s?|become a (member|supporter|subscriber|patron) "
-       r"(today|now))\b.{0,300}$", "member", "supporter", "subscriber", "patron"),
+    # the reader invited to join: "You can become a member today"; "by becoming a member of
+    # NATO", "could become a member now" and "will consider becoming a member" are reporting
+    _r(r"^.{0,300}\b(you can|why not|please) (become|join( us)?( as)?) (a )?(member|supporter|"
+       r"subscriber|patron)s?\b.{0,300}$", "member", "supporter", "subscriber", "patron"),
     # an appeal introduced as a parting word: "Before you go: ... readers like you chip in"
     _r(r"^\W{0,3}(before you go|before you (leave|scroll|move on)|one (last|more) thing)\b"
        r".{0,800}\b(donat\w*|support|chip in|contribut\w*|give|gift|member\w*|subscri\w*)\b"
