@@ -11,6 +11,9 @@ that decisions can be audited. The rules, in order:
 2. paragraphs that are the text of a link to another page, give or take a
    label ("Read more: ...") -- promotions of other stories;
 3. a paragraph that is only the site's name;
+3a. a press release's trailer below the story: an "About <Company>" heading
+   over a description of that company, and the name, phone and e-mail lines
+   under a "Media contact" label;
 4. the edges: walking in from the start and from the end, lines that are
    boilerplate only there (``patterns.EDGE``: bylines, datelines, bios,
    "contributed to this report", the headline repeated, and above the story a
@@ -18,7 +21,9 @@ that decisions can be audited. The rules, in order:
 5. a "Related"/"Most read"-style heading near the end after which nothing reads
    like the story: the heading and the lists after it;
 6. a place dateline ("LYON, France —") opening the first paragraph kept:
-   the dateline goes, the sentence stays.
+   the dateline goes, the sentence stays. A dateline of one short word
+   ("KYIV —") goes only when the story names the place again in ordinary
+   case ("Kyiv"): "NATO — The alliance said ..." keeps its subject.
 """
 
 from __future__ import annotations
@@ -31,14 +36,17 @@ from newsflow.ids import content_hash
 from newsflow.messages import RemovedBlock
 from services.cleaner.markup import LinkIndex, text_key, words
 from services.cleaner.patterns import (
+    ABOUT_HEADING,
     APPEAL,
     BLOCK_END,
     BLOCK_INSIDE,
     BLOCK_MAX_PARAGRAPHS,
     BLOCK_START,
+    CONTACT_LABEL,
     DATELINE_PREFIX,
     EDGE,
     LINE,
+    ORG_DESCRIPTION,
     TAIL_MARKERS,
     UNLESS_ATTRIBUTED,
     Rule,
@@ -50,6 +58,12 @@ PROSE_WORDS = 12
 LABEL_WORDS = 3
 #: "The top of the body": this many paragraphs not yet judged boilerplate.
 TOP_PARAGRAPHS = 3
+#: Paragraphs of a company description kept together under its "About" heading.
+ABOUT_PARAGRAPHS = 3
+#: Lines under a "Media contact" label that can be the contact's name, phone or e-mail.
+CONTACT_LINES = 4
+#: A one-word dateline shorter than this may be an acronym ("NATO —"), not a place.
+SHORT_DATELINE = 6
 #: Link-text paragraphs longer than this are prose that happens to be linked.
 MAX_LINK_WORDS = 60
 _SENTENCE_END = re.compile(r"[.!?…。！？」』\"”’»)]\s*$")
@@ -242,6 +256,53 @@ class _Pass:
             return self.context.links.covers(para, slack=1, share=0.85)
         return self.context.links.covers(para)
 
+    def press(self) -> None:
+        """Rule 3a: a press release's "About" block and contact lines, below the story.
+
+        The heading counts only past the first third of the text not yet judged
+        boilerplate, and only over a paragraph that describes the company it
+        names (its first word in the description's opening, and "is a",
+        "founded", "provides" ...): a story's subheading "About Harlow" over
+        reporting stays. The description runs to the next heading, a paragraph
+        already judged, or :data:`ABOUT_PARAGRAPHS` paragraphs.
+        """
+        if not self.enabled("press_boilerplate"):
+            return
+        paragraphs, kinds = self.paragraphs, self.kinds
+        total = sum(len(p) for p, k in zip(paragraphs, kinds, strict=True) if k is None)
+        before = 0
+        i = 0
+        while i < len(paragraphs):
+            para = paragraphs[i]
+            if kinds[i] == "press_boilerplate" and CONTACT_LABEL.match(para):
+                j = i + 1
+                while (j < len(paragraphs) and j <= i + CONTACT_LINES and kinds[j] is None
+                       and _words(paragraphs[j]) <= 8 and not _SENTENCE_END.search(paragraphs[j])):
+                    kinds[j] = "press_boilerplate"
+                    j += 1
+                i = j
+                continue
+            if kinds[i] is None:
+                heading = ABOUT_HEADING.match(para) if i >= TOP_PARAGRAPHS else None
+                if heading and before > total / 3 and self._describes(i + 1, heading["name"]):
+                    kinds[i] = "press_boilerplate"
+                    j = i + 1
+                    while (j < len(paragraphs) and j <= i + ABOUT_PARAGRAPHS and kinds[j] is None
+                           and not ABOUT_HEADING.match(paragraphs[j])):
+                        kinds[j] = "press_boilerplate"
+                        j += 1
+                    i = j
+                    continue
+                before += len(para)
+            i += 1
+
+    def _describes(self, i: int, name: str) -> bool:
+        """True when paragraph ``i`` is a description of the company called ``name``."""
+        if i >= len(self.paragraphs) or self.kinds[i] is not None:
+            return False
+        opening = self.paragraphs[i][:200]
+        return name.casefold() in opening.casefold() and bool(ORG_DESCRIPTION.search(opening))
+
     def edges(self) -> None:
         """Rule 4: walk in from both ends until the first paragraph of prose."""
         n = len(self.paragraphs)
@@ -298,9 +359,25 @@ class _Pass:
         for i in range(min(len(self.paragraphs), TOP_PARAGRAPHS + 1)):
             if self.kinds[i] is None:
                 found = DATELINE_PREFIX.match(self.paragraphs[i])
-                if found and _is_prose(self.paragraphs[i][found.end():]):
+                if (found and _is_prose(self.paragraphs[i][found.end():])
+                        and self._a_place(found.group(), i)):
                     self.datelines[i] = found.group()
                 return
+
+    def _a_place(self, dateline: str, first: int) -> bool:
+        """False for one short capitalised word that the story never writes in ordinary case.
+
+        A dateline with a region or an agency, or of several words or a long
+        one, is a place. One short word may be an acronym opening the sentence
+        ("NATO — The alliance ..."); a city's name is written again in the
+        story as a name ("Kyiv"), an acronym never is.
+        """
+        word = dateline.strip(" —–-")
+        if any(c in word for c in ", (") or len(word) >= SHORT_DATELINE:
+            return True
+        as_name = re.compile(r"\b" + re.escape(word.capitalize()) + r"\b")
+        rest = [self.paragraphs[first][len(dateline):], *self.paragraphs[first + 1:]]
+        return any(as_name.search(p) for p in rest)
 
     def result(self) -> Result:
         """Paragraphs kept, and one record per removed paragraph or block."""
@@ -344,6 +421,7 @@ def strip_boilerplate(
                               links=context.links)
     run = _Pass(paragraphs, context, disabled)
     run.lines()
+    run.press()
     run.edges()
     run.tail()
     run.dateline()

@@ -33,11 +33,35 @@ def _r(pattern: str, *needs: str, flags: int = _I) -> Rule:
     return Rule(re.compile(pattern, flags), needs)
 
 
-_MONTH = r"(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+# month names in English, German, Spanish, Portuguese and French ("März", "marzo", "août")
+_MONTH = (r"((jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*|märz|mai|okt\w*|dez\w*|"
+          r"enero|ene|dic\w*|março|fevereiro|janvier|février|avril|juin|juillet|août|"
+          r"décembre)\.?")
 _WEEKDAY = r"((mon|tues?|wed(nes)?|thu(rs)?|fri|sat(ur)?|sun)(day)?\.?,?\s+)"
 _CLOCK = r"\d{1,2}[:.]\d{2}\s*([ap]\.?\s?m\.?)?(\s*[A-Z]{1,5}([+-]\d{1,2})?)?"
-_DATE = (r"(" + _WEEKDAY + r"?(\d{1,2}(st|nd|rd|th)?\s+" + _MONTH + r"|" + _MONTH
-         + r"\s+\d{1,2}(st|nd|rd|th)?),?\s+\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{2,4})")
+# "March 3, 2026", "3 March 2026", "3. März 2026", "3 de marzo de 2026", "2026-03-03", "03.03.2026"
+# how a notice says the audio was made: automatically, or by a machine's voice
+_AUTOMATICALLY = r" (automatically|automáticamente|automaticamente|automatiquement)"
+_BY_MACHINE = (r" (by|with|using|with the help of|por|con|com|par) (an? |la |una? |une? )?"
+               r"(ai|a\.i\.|ia|ki|artificial intelligence|inteligencia artificial|"
+               r"inteligência artificial|intelligence artificielle|synthetic|synthétique|"
+               r"sintética|computer|automated|machine|text-to-speech)([- ](voice|voz|voix|"
+               r"narrator|narration|technology|software|tools?|models?|system))?")
+# a player's button and what it plays, in five languages
+_LISTEN = (r"(listen( now| here)?|listen to|escuchar?|escuche|ouvir|ouça|oiça|écouter|ecouter|"
+           r"écoutez|lecture audio|hören sie|anhören|vorlesen)")
+_THIS_ARTICLE = (r"(to )?((this|the|este|esta|el|la|o|a|cet|cette|l['’]|diesen|den)\s*)?"
+                 r"(article|story|audio|artículo|nota|noticia|artigo|matéria|notícia|reportagem|"
+                 r"texto|artikel|beitrag|text)")
+_LISTEN_DE = r"((diesen |den )?(artikel|beitrag|text) (anhören|vorlesen))"
+_DURATION = r"(\d{1,2}:\d{2}|\d{1,3}\s*(min(ute|uto|uten)?s?|mins?)\b\.?)"
+# the stamp's word in German, Spanish, Portuguese and French
+_STAMP_WORDS = (r"aktualisiert|zuletzt aktualisiert|veröffentlicht|stand|actualizado|actualizada|"
+                r"publicado|publicada|atualizado|atualizada|actualización|atualização|"
+                r"mis à jour|mise à jour|publié|publiée|modifié")
+_DATE = (r"(" + _WEEKDAY + r"?(\d{1,2}(st|nd|rd|th|er|º|\.)?\s+(de\s+)?" + _MONTH + r"|"
+         + _MONTH + r"\s+\d{1,2}(st|nd|rd|th)?),?\s+(de\s+)?\d{4}|\d{4}-\d{2}-\d{2}|"
+         r"\d{1,2}[./]\d{1,2}[./]\d{2,4})")
 # a social network's name, and not the start of a longer word ("X-rays")
 _SOCIAL = (r"(twitter|x|facebook|instagram|linkedin|youtube|tiktok|threads|bluesky|telegram|"
            r"whatsapp)(?![\w-])")
@@ -63,6 +87,20 @@ _LABELS = (r"(related topics|related (articles|stories|content|coverage|news|lin
            r"latest (news|stories)|related|see also|further reading|partner news|tags|topics|"
            r"leggi anche|lesen sie auch|lire aussi|leia também)")
 
+# a press release's contact label: "Media contact:", "Contacto de prensa", "Pressekontakt"
+_PRESS_CONTACT = (r"((media|press|investor|news|pr|public) (relations )?(and (media|investor) "
+                  r"(relations )?)?(contacts?|inquiries|enquiries)|contactos? de prensa|"
+                  r"contactos? (para|con) (los )?medios|contatos? (para|com) a imprensa|"
+                  r"assessoria de imprensa|contacts? presse|contacts? médias?|pressekontakt|"
+                  r"medienkontakt|kontakt für medien)")
+# a question put to the reader: "Do you have a story to share?", "¿Tienes una pregunta?"
+_ASK_READER = (r"(do you have|have you got|got|have|¿?\s*(tienes|tiene|tenés|tem|você tem)|"
+               r"(vous )?avez(-vous)?|haben sie|hast du) (a|an|any|una?|alguna?|uma?|alguma|une?|"
+               r"des|eine?n?) (story|tip|news tip|question|questions|information|photos?|videos?|"
+               r"experience|story idea|historia|pregunta|denuncia|información|dato|história|"
+               r"pergunta|sugestão|denúncia|informação|histoire|témoignage|frage|hinweis|"
+               r"geschichte|tipp)\b")
+
 #: Paragraphs that are boilerplate on their own, by kind, wherever they stand.
 LINE: Final[dict[str, tuple[Rule, ...]]] = {
     "audio_notice": (
@@ -71,7 +109,32 @@ LINE: Final[dict[str, tuple[Rule, ...]]] = {
            r"your browser does not support the audio|this (article|story) is also "
            r"available as audio|hear this story|press play to listen)\b.{0,100}$",
            "listen", "audio", "hear this"),
-        _r(r"^\W*(listen|audio)\s*(\(\d+ min(ute)?s?\))?\s*$", "listen", "audio"),
+        # a player's button, in five languages, perhaps with its duration: "Listen · 4 min",
+        # "Artikel anhören (3 Min.)", "Vorlesen", "Escuchar este artículo", "Écouter cet article"
+        _r(r"^\W{0,3}(" + _LISTEN + r"(\s+" + _THIS_ARTICLE + r")?|" + _LISTEN_DE + r"|audio)"
+           r"\s*[·|•:,–—-]?\s*(\(?\s*" + _DURATION + r"\s*\)?)?\W{0,3}$"),
+        _r(r"^\W{0,3}(" + _LISTEN + r")\s+" + _THIS_ARTICLE + r"\b.{0,100}$"),
+        # the page saying it can be heard: "This article is available to listen to"
+        _r(r"^\W{0,3}(this|the) (article|story|report|piece|interview) is (also |now )?"
+           r"(available (to listen to|to listen|in audio( form(at)?)?|as (an )?audio( version)?|"
+           r"as a podcast)|read aloud by)\b.{0,160}$", "available", "aloud"),
+        _r(r"^\W{0,3}(cet article est (aussi |également )?disponible en (version )?audio|"
+           r"este (artículo|artigo) (también |também )?(está|esta) disponible en audio|"
+           r"este artigo (também )?está disponível em áudio|"
+           r"(dieser|den) (artikel|beitrag) (ist|gibt es) (auch )?(als audio|zum anhören))\b"
+           r".{0,160}$", "disponible", "disponível", "audio"),
+        # how the audio was made, as the sentence's whole point: "Audio is generated
+        # automatically", "An audio version generated by a synthetic voice"; a report on a
+        # faked recording goes on to say what the audio did, so it does not end there
+        _r(r"^\W{0,3}(the |this |an? )?(audio( version)?|narration|voice|reading|áudio|"
+           r"versión de audio|version audio)( of this (article|story))?( is| has been| was)?"
+           r"( automatically)? (generated|produced|created|read|narrated|voiced|gerad[ao]|"
+           r"generad[ao]|générée?)(" + _AUTOMATICALLY + r"(" + _BY_MACHINE + r")?|"
+           + _BY_MACHINE + r")\W{0,3}([.!]\s+.{0,200})?$",
+           "genera", "produced", "created", "read", "narrat", "voiced", "gerad", "générée"),
+        _r(r"^\W{0,3}(dieser (artikel|beitrag|text) wurde|die audioversion (dieses artikels )?"
+           r"wurde|der (artikel|text) wird)\b.{0,80}\b(vertont|vorgelesen|erzeugt|generiert)\b"
+           r".{0,120}$", "vertont", "vorgelesen", "erzeugt", "generiert"),
         # a player's label: "Listen to the full interview", "Listen live"
         _r(r"^\W{0,3}listen (to (the|this|our) (full )?(podcast|episode|interview|show|story|"
            r"article|programme|program|broadcast|audio)\b.{0,120}|(live|again|now))\W{0,3}$",
@@ -85,6 +148,14 @@ LINE: Final[dict[str, tuple[Rule, ...]]] = {
            r"advertisement|sponsored( content)?|story continues below|continue reading|"
            r"scroll to continue|continue reading (the|this) (main )?(story|article)|"
            r"article continues (below|after)( (this )?(ad|advertisement))?)\s*\W?\s*$"),
+        # a live page's controls: "This page will update automatically", "Refresh for the latest"
+        _r(r"^\W{0,3}((this|the) (page|blog|live blog|feed|story) (will )?(update|refresh)(s)? "
+           r"automatically|(please )?refresh (this page |the page )?(for|to see|to get) (the )?"
+           r"(latest|new|more)\b|auto-?refresh( is)?( on| off)?|"
+           r"esta página se actualiza automáticamente|esta página é atualizada automaticamente|"
+           r"cette page (est mise à jour|s'actualise|s’actualise) automatiquement|"
+           r"diese seite wird automatisch aktualisiert)\b.{0,80}$",
+           "automat", "automát", "refresh"),
     ),
     "related": (
         _r(r"^\s*" + _LABELS + r"\s*\W{0,3}\s*$"),
@@ -97,7 +168,8 @@ LINE: Final[dict[str, tuple[Rule, ...]]] = {
     ),
     "stamp": (
         _r(r"^(?=.{0,100}$)\W{0,3}(updated|published|last updated|last modified|posted|"
-           r"first published|modified|originally published)( on| at)?\s*:?\s*"
+           r"first published|modified|originally published|" + _STAMP_WORDS + r")"
+           r"( on| at| am| el| em| le| à)?\s*:?\s*"
            r"(.{0,30}" + _DATE + r"|.{0,30}" + _CLOCK + r"|\d+ \w+ ago).{0,50}$"),
         _r(r"^\W{0,3}" + _WEEKDAY + r"?" + _DATE + r"((,|\s|\s*[|·•-]\s*|\s+at\s+)+"
            + _CLOCK + r")?\W{0,3}$"),
@@ -109,6 +181,19 @@ LINE: Final[dict[str, tuple[Rule, ...]]] = {
            r"tiempo de lectura|tempo di lettura)\s*:?\s*\d+.{0,20}$"),
         _r(r"^\W{0,3}\d+\s*(min(ute)?s?|minutos?|minuti)\.?\s+(read|de leitura|de lectura|"
            r"di lettura|lesezeit)\W{0,3}$"),
+        # a note that the story itself changed: "This story was updated at 4:30 p.m. to ...",
+        # "Dieser Artikel wurde am Montag aktualisiert"; "this", as the story never speaks of
+        # itself so otherwise, and "the report was updated in March" is news
+        _r(r"^\W{0,3}((editor['’]?s note|note|update|updated|correction|clarification)\s*[:,.—–-]?"
+           r"\s*)?this (story|article|post|report|piece|page|item|blog) (was|has been|had "
+           r"been|is being|will be) (updated|corrected|amended|revised|changed)\b.{0,300}$",
+           "updated", "corrected", "amended", "revised", "changed"),
+        _r(r"^\W{0,3}(este (artículo|texto|artigo|post) (fue|ha sido|foi) (actualizado|"
+           r"atualizado)|esta (nota|noticia|matéria|notícia|reportagem|información) (fue|ha sido|"
+           r"foi) (actualizada|atualizada)|cet article a été (mis à jour|modifié|corrigé)|"
+           r"dieser (artikel|beitrag|text) wurde\b.{0,80}\b(aktualisiert|korrigiert|"
+           r"ergänzt))\b.{0,300}$", "actualiz", "atualiz", "mis à jour", "modifié", "corrigé",
+           "aktualisiert", "korrigiert", "ergänzt"),
     ),
     "source_line": (
         _r(r"^\s*sources?\s*:\s*[\w .,'&/()-]{2,80}(and|&) (news )?agencies\.?\s*$"),
@@ -166,6 +251,12 @@ LINE: Final[dict[str, tuple[Rule, ...]]] = {
         _r(r"^.{0,60}\b(may|can) be (reached|contacted) at\b.{0,200}$",
            "reached at", "contacted at"),
         _r(r"^\s*(have a (news )?tip|got a (news )?tip)\b.{0,300}$"),
+        # the newsroom asking readers to write in: "Do you have a story to share? Email ...",
+        # "Have a question about the repairs? Write to ..."
+        _r(r"^\W{0,3}" + _ASK_READER + r"[^?]{0,120}\?\s*.{0,200}\b(e-?mail|contact|write|send|"
+           r"tell us|let us know|get in touch|reach|message|call|text|whatsapp|escr[ií]b|"
+           r"env[ií]\w+|cont[aá]\w+|écrivez|contactez|schreiben|kontaktieren|melden)\w*\b"
+           r".{0,200}$", "?"),
     ),
     "subscription": (
         # a sign-up prompt speaks to the reader: an imperative opening a sentence, or "you",
@@ -200,7 +291,12 @@ LINE: Final[dict[str, tuple[Rule, ...]]] = {
            "become a", "unlimited"),
         _r(r"^(?=.{0,300}\b(you|your|our)\b).{0,80}\bunlimited (digital )?access to "
            r"(our|all (of )?our|every|the site|the website)\b.{0,200}$", "unlimited"),
-        _r(r"^\W{0,3}(download|get|install|try) (our|the) .{0,40}\bapp\b.{0,100}$", "app"),
+        # an app prompt opens a sentence: "Download our free app", "Get the Ledger app for
+        # iPhone and Android"; "users were told to download the app" is reporting
+        _r(r"^(.{0,160}[.!?:]\s+)?\W{0,3}(download|get|install|try|descarga|descargá|descargue|"
+           r"baixe|baixa|instale|téléchargez|telechargez|installez|laden sie|holen sie sich) "
+           r"(our|the|nuestra|nuestro|la|el|o|a|nosso|nossa|notre|l['’]|unsere|die) ?.{0,40}"
+           r"\b(app|aplicación|aplicativo|application|appli)\b.{0,100}$", "app", "aplica"),
         _r(r"^.{0,80}\bclick here\b.{0,80}\b(app|newsletter|subscribe|subscription|sign up|"
            r"alerts)\b.{0,40}$", "click here"),
         _r(r"^.{0,40}\b(app|newsletter|alerts)\b.{0,60}\bclick(ing)? here\W{0,3}$", "click"),
@@ -218,6 +314,10 @@ LINE: Final[dict[str, tuple[Rule, ...]]] = {
         _r(r"^\W{0,3}follow (us|him|her|them|[\w.@'’]+( [\w.'’]+){0,6}) (on " + _SOCIAL
            + r"|at (@|https?://|www\.))\b.{0,200}$"),
         _r(r"^\W{0,3}follow @\w+.{0,200}$"),
+        # "Síguenos en Instagram", "Siga-nos", "Suivez-nous sur", "Folgen Sie uns auf"
+        _r(r"^\W{0,3}(síguenos|siguenos|seguinos|síganos|siganos|sígannos|siga-nos|sigam-nos|"
+           r"segue-nos|acompanhe-nos|suivez-nous|retrouvez-nous|folgen sie uns|folge uns)\b"
+           r".{0,200}$", "nos", "nous", "uns"),
         # the reader asked to pass the page on: "Share this story with a friend"
         _r(r"^\W{0,3}(please )?(share|forward|send) (this|the) (story|article|page|post|"
            r"newsletter|email)\b.{0,80}$", "share", "forward", "send"),
@@ -225,6 +325,29 @@ LINE: Final[dict[str, tuple[Rule, ...]]] = {
         # a pointer to the site's running coverage: "Follow our live coverage here"
         _r(r"^\W{0,3}(follow|read|watch|get) (all )?(of )?our (latest |full )?(live )?"
            r"(coverage|updates|blog)\b.{0,60}$", "our"),
+    ),
+    # a press release's standing matter: the forward-looking-statements disclaimer, the media
+    # contact, the wire's "News provided by" and "SOURCE Company" lines (the "About" block is
+    # found by ``boilerplate._Pass.press``)
+    "press_boilerplate": (
+        _r(r"^\W{0,3}(cautionary (note|statement|language)s? (regarding|about|concerning|on) )?"
+           r"(forward[- ]looking (statements?|information)|safe harbou?r statement|"
+           r"declaraciones (prospectivas|a futuro)|declarações prospectivas|"
+           r"déclarations prospectives|zukunftsgerichtete aussagen)\W{0,3}$",
+           "forward", "safe harb", "prospectiv", "futuro", "zukunft"),
+        # the disclaimer speaks of this release and what readers should not rely on; a story
+        # about a company's outlook does neither
+        _r(r"^(?=.{0,4000}$)(?=.*\bforward[- ]looking (statements?|information)\b)(?=.*\b("
+           r"this (press |news )?release|this (announcement|communication|document|presentation)|"
+           r"undue reliance|undertakes? no (obligation|duty)|disclaims? any (obligation|intention)|"
+           r"(does|do) not undertake|safe harbou?r|within the meaning of|private securities "
+           r"litigation reform act)\b).*$", "forward"),
+        _r(r"^\W{0,3}" + _PRESS_CONTACT + r"\s*(:.{0,300}|\W{0,3})$", "contact", "inquir",
+           "enquir", "imprensa", "presse", "kontakt"),
+        _r(r"^\W{0,3}for (media|press|investor) (inquiries|enquiries|information)\b.{0,200}$",
+           "inquir", "enquir", "information"),
+        _r(r"^\W{0,3}news provided by\b.{2,100}$", "news provided"),
+        _r(r"^\s*SOURCE:?\s+[A-Z][\w.,&'’ ()-]{1,80}$", "source", flags=0),
     ),
     "cookie_notice": (
         _r(r"^.{0,200}\b(we use cookies|this (site|website) uses cookies|accept (all )?cookies|"
@@ -255,7 +378,8 @@ EDGE: Final[dict[str, tuple[Rule, ...]]] = {
         _r(r"^(?=.{0,60}$).{0,25}\d{4}[-./]\d{1,2}[-./]\d{1,2}\b.{0,25}$"),
         # "Updated 3 hours ago", "Posted by the news desk on Monday": the word and then a
         # time; "Published accounts differ on the cause" is the story's last sentence
-        _r(r"^\W{0,3}(updated|posted|published)( by [\w .'-]{1,40}?)?( on| at)?\s*:?\s*\W{0,3}"
+        _r(r"^\W{0,3}(updated|posted|published|" + _STAMP_WORDS + r")( by [\w .'-]{1,40}?)?"
+           r"( on| at| am| el| em| le| à)?\s*:?\s*\W{0,3}"
            r"(\d|" + _MONTH + r"\s|" + _WEEKDAY + r"|(today|yesterday|just now)\b).{0,60}$"),
     ),
     "navigation": (
@@ -263,7 +387,21 @@ EDGE: Final[dict[str, tuple[Rule, ...]]] = {
         _r(r"^\s*([\w'’&.-]+( [\w'’&.-]+){0,2}\s*[|•·>»/]\s*){2,}[\w'’&.-]+"
            r"( [\w'’&.-]+){0,2}\s*$", "|", "•", "·", ">", "»", "/"),
     ),
+    "press_boilerplate": (
+        # below the story: where to learn more about the company
+        _r(r"^\W{0,3}(for (more|further|additional) information|to learn more|learn more)\b"
+           r".{0,60}\b(visit|see|go to|contact|please visit)\b.{0,120}$", "information", "learn"),
+    ),
     "author_bio": (
+        _r(r"^\W{0,3}" + _ASK_READER + r"[^?]{0,120}\?\W{0,3}$", "?"),
+        # a line of contact details: "tips@ledger.example", "Tel.: +44 20 7946 0000"; a number
+        # alone is a phone number only with a plus sign or a label, and a bare web address
+        # below a story is often its content (a list of links it recommends)
+        _r(r"^\W{0,3}(((e-?mail|contact|tips?|write( to)?|send|reach)( us| me| them)?( at)?"
+           r"\s*:?\s*)?\S+@\S+\.\w+|"
+           r"((tel|phone|telephone|mobile|cell|fax|t|p|m|tél|teléfono|telefone|telefon)\.?\s*:?\s*"
+           r"\+?|\+)\(?\d[\d ()./-]{6,}\d)\W{0,3}$", "@", "+", "tel", "phone", "mobile", "cell",
+           "fax", "t", "p", "m"),
         _r(r"^[A-Z][\w.'-]+(?: [A-Z][\w.'-]+){0,3} is (an? |the |[A-Z][\w.&-]*['’]s )"
            r"(senior |staff |freelance |contributing |deputy |chief |[A-Z][\w.'-]+ ){0,3}"
            r"(reporter|writer|journalist|correspondent|editor|contributor|columnist|producer|"
@@ -291,6 +429,27 @@ EDGE: Final[dict[str, tuple[Rule, ...]]] = {
 DATELINE_PREFIX: Final = re.compile(
     r"^\s*[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,3}(?:,\s*[A-Z][\w.'-]+(?: [A-Z][\w.'-]+){0,2})?"
     r"(?:\s*\([A-Z][\w .&-]{0,24}\))?(?:\s*[—–]\s*|\s+-{1,2}\s+)(?=[\"“‘'A-Z0-9])")
+
+#: A heading over a press release's company description: "About Harlow Water Ltd",
+#: "Acerca de ...", "À propos de ...", "Über ..."; "About the plan" is a story's subheading.
+ABOUT_HEADING: Final = re.compile(
+    r"^\s*(?i:about|acerca de|sobre|à propos de|a propos de|über)\s+"
+    r"(?!(the|this|us|our|el|la|los|las|o|a|os|as|le|les|l['’]|die|der|das|den)\b)"
+    r"(?P<name>[A-Z0-9][\w.&'’,-]*)( [\w&.'’,()-]+){0,6}\s*:?\s*$")
+#: The company description under such a heading: the company is a company (or a firm, a
+#: provider, a nonprofit ...), was founded or is headquartered somewhere, or is listed; checked
+#: with the heading's first word in the description's opening. "Harlow is a market town" is not.
+ORG_DESCRIPTION: Final = re.compile(
+    r"\b(is|are|es|é|est|ist) (a|an|the|one of|una?|uma?|une?|l['’]une?|eine?r?|der|die|das)\b"
+    r".{0,100}\b(company|companies|firm|provider|leader|organi[sz]ation|non-?profit|group|maker|"
+    r"manufacturer|developer|agency|bank|fund|platform|publisher|corporation|business|start-?up|"
+    r"supplier|operator|brand|association|foundation|charity|empresa|compañía|organización|"
+    r"fundación|organização|fundação|entreprise|société|organisation|unternehmen|konzern|"
+    r"anbieter|hersteller|stiftung)\b|"
+    r"\b(founded|headquartered|incorporated|fundad[ao]|fundée?|gegründet|nasdaq|nyse|"
+    r"listed on)\b", _I)
+#: A contact label standing alone, with the name, phone and e-mail lines under it.
+CONTACT_LABEL: Final = re.compile(r"^\W{0,3}" + _PRESS_CONTACT + r"\s*:?\s*$", _I)
 
 #: Multi-paragraph blocks: a start, then everything up to and including the end.
 BLOCK_START: Final[dict[str, re.Pattern[str]]] = {
@@ -330,6 +489,29 @@ APPEAL: Final[tuple[Rule, ...]] = (
        r"your (tax-deductible )?(gift|donation|support|contribution)|readers like you|"
        r"support (us|our (work|journalism|newsroom|reporting)))\b.*$",
        "profit", "reader-", "supported", "independent"),
+    # the reader named as the one who pays: "nobody pays for it except readers like you"
+    _r(r"^(?=.{0,1200}$).*\b((readers|members|supporters|listeners|viewers|donors) like you|"
+       r"(lectores|lectoras|socios|socias) como (tú|tu|vos|usted)|leitores como você|"
+       r"lecteurs comme vous|(leser|leserinnen) wie (sie|du))\b.*$",
+       "like you", "como", "comme vous", "wie"),
+    _r(r"^.{0,300}\b((buy|get) (me|us) a (coffee|cup of coffee)|ko-fi|invít(ame|anos) a un café|"
+       r"invitame un café|paga-me um café|offrez-(moi|nous) un café|"
+       r"spendier(e|en sie)? (mir|uns) einen kaffee)\b.{0,300}$",
+       "coffee", "ko-fi", "café", "kaffee"),
+    # membership asked for in an imperative: "Hazte socio y apoya el periodismo local",
+    # "Become a member today", "Devenez membre"; "hopes to become a member of" is reporting
+    _r(r"^(.{0,200}[.!?:¡¿]\s*)?\W{0,3}(hazte|hacete|házte|hágase|háganse|sé|seja|torne-se|"
+       r"torna-te|devenez|deviens|werden sie|werde) (socio|socia|socios|miembro|membro|sócio|"
+       r"sócia|assinante|suscriptora?|membre|abonnée?|mitglied|unterstützer(in)?|förder\w+|"
+       r"mecenas)\b.{0,300}$"),
+    _r(r"^(.{0,200}[.!?:¡¿]\s*)?\W{0,3}(apoya|apoyá|apoye|apoyen|apoie|apoiem|soutenez|soutiens|"
+       r"unterstützen sie|unterstütze) (a |al |el |la |o |le |den )?\w*\s*\w*\s*(periodismo|"
+       r"jornalismo|journalisme|journalismus|redacción|redação|rédaction)\b.{0,300}$",
+       "periodismo", "jornalismo", "journalism", "redac", "redaç", "rédac"),
+    # the reader invited to join: "You can become a member today"; "by becoming a member of
+    # NATO", "could become a member now" and "will consider becoming a member" are reporting
+    _r(r"^.{0,300}\b(you can|why not|please) (become|join( us)?( as)?) (a )?(member|supporter|"
+       r"subscriber|patron)s?\b.{0,300}$", "member", "supporter", "subscriber", "patron"),
     # an appeal introduced as a parting word: "Before you go: ... readers like you chip in"
     _r(r"^\W{0,3}(before you go|before you (leave|scroll|move on)|one (last|more) thing)\b"
        r".{0,800}\b(donat\w*|support|chip in|contribut\w*|give|gift|member\w*|subscri\w*)\b"

@@ -107,6 +107,25 @@ BRIEFING = "Have the Evening Ledger digest land in your inbox at six every night
 PASS_ON = ("Share this article with your neighbours", "Follow our live updates on the repairs")
 LEGAL = ("© 2026 Valley Ledger Media. All rights reserved.",
          "This material may not be published, broadcast, rewritten or redistributed.")
+# the same kinds in other wordings, languages and places
+AUDIO_ANEW = ("Listen to article · 4 min", "This article is available to listen to.",
+              "Audio is generated automatically.")
+APP = ("Never miss a story from the valley. Download our free app.",)
+WRITE_IN = ("Do you have a story to share? Email the Ledger at desk@valleyledger.example.",)
+UPDATE_NOTE = ("This story was updated at 4:30 p.m. to include the board's vote.",)
+LIVE = ("This page will update automatically.",)
+FOLLOW_ES = ("Síguenos en Instagram y Facebook para más noticias del valle.",)
+READERS_LIKE_YOU = ("No owner or advertiser pays for this reporting, only readers like you.",)
+PRESS_TRAILER = (
+    "About Harlow Pumps Ltd",
+    "Harlow Pumps Ltd is a family company that builds pumps for water boards. Founded in 1961, "
+    "it employs 240 people in the valley.",
+    "Forward-looking statements",
+    "This release contains forward-looking statements that involve risks and uncertainties; "
+    "readers should not place undue reliance on them.",
+    "Media contact: Jo Marsh, +44 20 7946 0111",
+    "SOURCE Harlow Pumps Ltd",
+)
 
 CASES = (
     Case("donation_appeal", DONATION, _p(*DONATION),
@@ -182,6 +201,21 @@ CASES = (
     Case("share_prompt", PASS_ON, _p(*PASS_ON),
          f'<div class="share-tools">{_p(*PASS_ON)}</div>'),
     Case("legal", LEGAL, _p(*LEGAL), f'<div class="copyright">{_p(*LEGAL)}</div>'),
+    Case("audio_notice", AUDIO_ANEW, _p(*AUDIO_ANEW),
+         f'<div class="audio-player">{_p(*AUDIO_ANEW)}</div>', where="top"),
+    Case("subscription", APP, _p(*APP), f'<div class="app-promo">{_p(*APP)}</div>',
+         where="middle"),
+    Case("author_bio", WRITE_IN, _p(*WRITE_IN), f'<div class="tips-box">{_p(*WRITE_IN)}</div>'),
+    Case("stamp", UPDATE_NOTE, _p(*UPDATE_NOTE),
+         f'<div class="update-note">{_p(*UPDATE_NOTE)}</div>'),
+    Case("navigation", LIVE, _p(*LIVE), f'<div class="live-notice">{_p(*LIVE)}</div>',
+         where="top"),
+    Case("share_prompt", FOLLOW_ES, _p(*FOLLOW_ES),
+         f'<div class="social-follow">{_p(*FOLLOW_ES)}</div>'),
+    Case("donation_appeal", READERS_LIKE_YOU, _p(*READERS_LIKE_YOU),
+         f'<aside class="support">{_p(*READERS_LIKE_YOU)}</aside>', where="middle"),
+    Case("press_boilerplate", PRESS_TRAILER, _p(*PRESS_TRAILER),
+         f'<div class="press-boilerplate">{_p(*PRESS_TRAILER)}</div>'),
 )
 
 
@@ -341,6 +375,24 @@ def test_a_dash_later_in_the_first_sentence_is_not_a_dateline() -> None:
              "the board explain the repairs.")
     article = run(page().replace(f"<p>{STORY[0]}</p>", f"<p>{first}</p>"))
     assert article.paragraphs[0] == first
+
+
+@pytest.mark.parametrize("word", ["NATO", "UEFA", "OPEC"])
+def test_an_acronym_opening_the_first_paragraph_is_not_a_dateline(word: str) -> None:
+    first = f"{word} — The alliance of water boards said on Thursday it would help pay for the "
+    first += "repairs to the Harlow reservoir."
+    article = run(page().replace(f"<p>{STORY[0]}</p>", f"<p>{first}</p>"))
+    assert article.paragraphs[0] == first
+    assert "stamp" not in {r.kind for r in article.removed}
+
+
+def test_a_short_place_named_again_in_the_story_is_a_dateline() -> None:
+    first = f"OSTEN — {STORY[0]}"
+    second = "The wells that will supply Osten and its villages were tested in January."
+    html = page().replace(f"<p>{STORY[0]}</p>", f"<p>{first}</p><p>{second}</p>")
+    article = run(html)
+    assert article.paragraphs[:2] == [STORY[0], second]
+    assert [r.length for r in article.removed if r.kind == "stamp"] == [len("OSTEN —")]
 
 
 def test_reporting_about_support_and_donations_is_kept() -> None:
