@@ -91,7 +91,10 @@ def _serve(name: str) -> None:
 
 @app.command()
 def fetcher() -> None:
-    """Run the fetcher on Kafka: poll feeds, publish raw pages to news.articles.raw.v1."""
+    """Run the fetcher on Kafka: poll feeds, fetch pages, publish them to news.articles.raw.v1.
+
+    Polling hands each URL to its host's owner over news.articles.urls.v1.
+    """
     _serve("fetcher")
 
 
