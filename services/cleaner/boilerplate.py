@@ -38,6 +38,7 @@ from services.cleaner.markup import LinkIndex, text_key, words
 from services.cleaner.patterns import (
     ABOUT_HEADING,
     APPEAL,
+    ATTRIBUTION,
     BLOCK_END,
     BLOCK_INSIDE,
     BLOCK_MAX_PARAGRAPHS,
@@ -47,6 +48,7 @@ from services.cleaner.patterns import (
     EDGE,
     LINE,
     ORG_DESCRIPTION,
+    SPEAKS_TO_READER,
     TAIL_MARKERS,
     UNLESS_ATTRIBUTED,
     Rule,
@@ -64,12 +66,27 @@ ABOUT_PARAGRAPHS = 3
 CONTACT_LINES = 4
 #: A one-word dateline shorter than this may be an acronym ("NATO —"), not a place.
 SHORT_DATELINE = 6
+#: A rule's match removes a paragraph longer than this only when the paragraph speaks to the
+#: reader or for the outlet. The forms the rules describe -- a label, a credit, a stamp, a
+#: one-line prompt -- fit in fifteen words; a paragraph of reporting that happens to contain
+#: one ("Copyright in the videos expired in 2019, which let ...") runs longer and is written
+#: in the third person.
+GUARD_WORDS = 15
+#: Kinds whose rules end on the credit's own shape (a label or a name to the paragraph's
+#: end), so a caption of any length with a credit under it is still a caption.
+UNGUARDED = frozenset({"photo_credit"})
+#: At the edges of the body an author's bio is as long as its writer likes, in the third
+#: person ("Lena Ortiz is a reporter who ..."): its place there is its evidence.
+EDGE_UNGUARDED = frozenset({"author_bio", "photo_credit"})
 #: Link-text paragraphs longer than this are prose that happens to be linked.
 MAX_LINK_WORDS = 60
 _SENTENCE_END = re.compile(r"[.!?…。！？」』\"”’»)]\s*$")
 # quoted or attributed words are reporting, even when they ask for support or to subscribe
-_ATTRIBUTED = re.compile(r"\b(said|says|told|according to|urged|asked)\b", re.IGNORECASE)
+_ATTRIBUTED = ATTRIBUTION
 _QUOTED = re.compile(r"[\"“”„«»]")
+# a quotation, or an aside between two dashes: words the paragraph reports, not its own voice
+_QUOTATION = re.compile(r"[\"“„«][^\"“”„«»]{0,400}[\"”“»]|\s[—–]\s[^—–]{0,300}\s[—–]\s")
+_DASH = re.compile(r"\s[—–]\s")
 _AUTHOR_VERB = re.compile(r"^[\s,]*(is|was|has|had|covers|writes|joined|reports|previously|"
                           r"also|lives|holds|became|'s (book|latest|new))\b", re.IGNORECASE)
 
@@ -123,15 +140,40 @@ _EDGE = {kind: _Rules(rules) for kind, rules in EDGE.items()}
 _APPEAL = _Rules(APPEAL)
 
 
+def _reporting(paragraph: str) -> bool:
+    """True for a paragraph of reporting, which no single phrase in it makes boilerplate.
+
+    Boilerplate that runs past :data:`GUARD_WORDS` words (an appeal, a disclaimer,
+    a bio's contact line) speaks to the reader or for the outlet in its own words:
+    "you", "our", "this article". Words in quotation marks or in an aside between
+    dashes are someone else's; an attributed paragraph reports what was said; and
+    when one dash splits the paragraph, both sides must speak so: "Become a member
+    -- so read the scammers' message" reports the appeal it quotes.
+    """
+    if _words(paragraph) <= GUARD_WORDS:
+        return False
+    if _ATTRIBUTED.search(paragraph):
+        return True
+    own = _QUOTATION.sub(" ", paragraph)
+    return not all(SPEAKS_TO_READER.search(part) for part in _DASH.split(own)
+                   if _words(part) > 3)
+
+
 def _line_kind(paragraph: str, disabled: Collection[str]) -> str | None:
     lowered = paragraph.lower()
+    reporting: bool | None = None  # computed once, only when a rule matches
     for kind, rules in _LINE.items():
         if kind not in disabled and rules.match(paragraph, lowered):
             if kind in UNLESS_ATTRIBUTED and _ATTRIBUTED.search(paragraph):
                 continue
+            if kind not in UNGUARDED:
+                reporting = _reporting(paragraph) if reporting is None else reporting
+                if reporting:
+                    continue
             return kind
     if ("donation_appeal" not in disabled and _APPEAL.match(paragraph, lowered)
-            and not _QUOTED.search(paragraph) and not _ATTRIBUTED.search(paragraph)):
+            and not _QUOTED.search(paragraph) and not _ATTRIBUTED.search(paragraph)
+            and not (_reporting(paragraph) if reporting is None else reporting)):
         return "donation_appeal"
     return None
 
@@ -139,7 +181,8 @@ def _line_kind(paragraph: str, disabled: Collection[str]) -> str | None:
 def _edge_kind(paragraph: str, context: PageContext, disabled: Collection[str]) -> str | None:
     lowered = paragraph.lower()
     for kind, rules in _EDGE.items():
-        if kind not in disabled and rules.match(paragraph, lowered):
+        if (kind not in disabled and rules.match(paragraph, lowered)
+                and (kind in EDGE_UNGUARDED or not _reporting(paragraph))):
             return kind
     if "author_bio" not in disabled:
         for author in context.authors:

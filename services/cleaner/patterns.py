@@ -356,6 +356,29 @@ LINE: Final[dict[str, tuple[Rule, ...]]] = {
     ),
 }
 
+#: Signs that a paragraph speaks to the reader or for the outlet, in the five languages:
+#: the second person, the first person plural, and the page naming itself ("this article").
+#: Case matters: "US" is a country, "Sie" in German is "you" where "sie" is "they".
+SPEAKS_TO_READER: Final = re.compile(
+    r"\b((?i:you|your|yours|yourself|we|our|ours|ourselves|uns|unser\w*|dich|dir|dein\w*|euch|"
+    r"euer|eure\w*|tú|usted(es)?|vosotros|nuestr[oa]s?|vous|votre|vos|nous|notre|nos|você|vocês|"
+    r"nosso|nossa|nossos|nossas)|us|Sie|Ihr|Ihre\w*|Ihnen|te|tu|tus|tuy[oa]s?)\b|"
+    r"(?i:\b(this|these) (article|story|post|piece|page|site|website|release|press release|"
+    r"news release|announcement|communication|document|material|content|newsletter|"
+    r"forward-looking statements)\b|\b(este|esta) (artículo|nota|noticia|comunicado|texto|"
+    r"artigo|matéria|notícia|reportagem)\b|\b(dieser|diesen|diese) (artikel|beitrag|text|"
+    r"pressemitteilung)\b|\b(cet|ce|cette) (article|communiqué|texte|page)\b|"
+    # a call to act now, the reader's part in it understood: "... a local foundation: donate now"
+    r"\b(donate|give|chip in|subscribe|sign up|join|jetzt spenden|dona|doe|donnez|faites un don)"
+    r" (now|today|here|ahora|hoy|agora|hoje|maintenant|aujourd['’]hui)\b)")
+#: Reporting verbs and phrases that attribute words to someone, in the five languages.
+ATTRIBUTION: Final = re.compile(
+    r"\b(said|says|told|according to|urged|asked|warned|wrote|added|explained|stated|"
+    r"sagte|sagt|sagten|erklärte|erklärt|betonte|schrieb|laut|zufolge|"
+    r"dijo|dice|afirmó|declaró|explicó|aseguró|según|"
+    r"a déclaré|a dit|a affirmé|selon|"
+    r"disse|afirmou|declarou|segundo)\b", _I)
+
 #: Kinds whose lines are reporting, not boilerplate, when someone is quoted saying them.
 UNLESS_ATTRIBUTED: Final = frozenset({"donation_appeal", "subscription", "share_prompt",
                                       "audio_notice", "cookie_notice", "legal"})
