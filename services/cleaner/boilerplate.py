@@ -21,9 +21,11 @@ that decisions can be audited. The rules, in order:
 5. a "Related"/"Most read"-style heading near the end after which nothing reads
    like the story: the heading and the lists after it;
 6. a place dateline ("LYON, France —") opening the first paragraph kept:
-   the dateline goes, the sentence stays. A dateline of one short word
+   the dateline goes, the sentence stays. A dateline of one word
    ("KYIV —") goes only when the story names the place again in ordinary
-   case ("Kyiv"): "NATO — The alliance said ..." keeps its subject.
+   case ("Kyiv"): "UNICEF — The agency said ..." keeps its subject.
+
+No single-paragraph rule removes a paragraph of reporting (see ``_reporting``).
 """
 
 from __future__ import annotations
@@ -64,8 +66,6 @@ TOP_PARAGRAPHS = 3
 ABOUT_PARAGRAPHS = 3
 #: Lines under a "Media contact" label that can be the contact's name, phone or e-mail.
 CONTACT_LINES = 4
-#: A one-word dateline shorter than this may be an acronym ("NATO —"), not a place.
-SHORT_DATELINE = 6
 #: A rule's match removes a paragraph longer than this only when the paragraph speaks to the
 #: reader or for the outlet. The forms the rules describe -- a label, a credit, a stamp, a
 #: one-line prompt -- fit in fifteen words; a paragraph of reporting that happens to contain
@@ -87,6 +87,11 @@ _QUOTED = re.compile(r"[\"“”„«»]")
 # a quotation, or an aside between two dashes: words the paragraph reports, not its own voice
 _QUOTATION = re.compile(r"[\"“„«][^\"“”„«»]{0,400}[\"”“»]|\s[—–]\s[^—–]{0,300}\s[—–]\s")
 _DASH = re.compile(r"\s[—–]\s")
+# what a company is, now: "X is a ...", "X provides ..."
+_PRESENT = re.compile(r"\b(is|are|es|son|é|são|est|sont|ist|sind|provides|operates|serves|"
+                      r"offers|employs|makes)\b", re.IGNORECASE)
+# an e-mail address, a web address or a telephone number
+_CONTACT_DETAIL = re.compile(r"\S+@\S+\.\w+|\bwww\.|https?://|\+?\d[\d ()./-]{6,}\d")
 _AUTHOR_VERB = re.compile(r"^[\s,]*(is|was|has|had|covers|writes|joined|reports|previously|"
                           r"also|lives|holds|became|'s (book|latest|new))\b", re.IGNORECASE)
 
@@ -320,7 +325,8 @@ class _Pass:
             if kinds[i] == "press_boilerplate" and CONTACT_LABEL.match(para):
                 j = i + 1
                 while (j < len(paragraphs) and j <= i + CONTACT_LINES and kinds[j] is None
-                       and _words(paragraphs[j]) <= 8 and not _SENTENCE_END.search(paragraphs[j])):
+                       and _words(paragraphs[j]) <= 8 and not _SENTENCE_END.search(paragraphs[j])
+                       and not ABOUT_HEADING.match(paragraphs[j])):  # the next block's heading
                     kinds[j] = "press_boilerplate"
                     j += 1
                 i = j
@@ -331,7 +337,8 @@ class _Pass:
                     kinds[i] = "press_boilerplate"
                     j = i + 1
                     while (j < len(paragraphs) and j <= i + ABOUT_PARAGRAPHS and kinds[j] is None
-                           and not ABOUT_HEADING.match(paragraphs[j])):
+                           and not ABOUT_HEADING.match(paragraphs[j])
+                           and (j == i + 1 or self._about(j, heading["name"]))):
                         kinds[j] = "press_boilerplate"
                         j += 1
                     i = j
@@ -340,11 +347,25 @@ class _Pass:
             i += 1
 
     def _describes(self, i: int, name: str) -> bool:
-        """True when paragraph ``i`` is a description of the company called ``name``."""
+        """True when paragraph ``i`` is a description of the company called ``name``.
+
+        A description says what the company is, in the present tense: "Northwind was
+        founded in 1998 as a DVD company and only moved into streaming in 2011" is its
+        history, told by a story under a subheading.
+        """
         if i >= len(self.paragraphs) or self.kinds[i] is not None:
             return False
         opening = self.paragraphs[i][:200]
-        return name.casefold() in opening.casefold() and bool(ORG_DESCRIPTION.search(opening))
+        return (name.casefold() in opening.casefold() and bool(ORG_DESCRIPTION.search(opening))
+                and bool(_PRESENT.search(opening)))
+
+    def _about(self, j: int, name: str) -> bool:
+        """True when paragraph ``j`` still belongs to the "About" block: it names the company
+        and describes it, or it is a contact line; the first that does neither ends it."""
+        para = self.paragraphs[j]
+        return ((name.casefold() in para.casefold() and bool(ORG_DESCRIPTION.search(para)))
+                or (_words(para) <= 8 and not _SENTENCE_END.search(para))
+                or bool(_CONTACT_DETAIL.search(para)) and _words(para) <= GUARD_WORDS)
 
     def edges(self) -> None:
         """Rule 4: walk in from both ends until the first paragraph of prose."""
@@ -408,15 +429,15 @@ class _Pass:
                 return
 
     def _a_place(self, dateline: str, first: int) -> bool:
-        """False for one short capitalised word that the story never writes in ordinary case.
+        """False for one capitalised word that the story never writes in ordinary case.
 
-        A dateline with a region or an agency, or of several words or a long
-        one, is a place. One short word may be an acronym opening the sentence
-        ("NATO — The alliance ..."); a city's name is written again in the
-        story as a name ("Kyiv"), an acronym never is.
+        A dateline with a region or an agency, or of several words, is a place.
+        One word may be an acronym opening the sentence, however long ("NATO —",
+        "UNICEF — The agency ..."); a city's name is written again in the story
+        as a name ("Kyiv"), an acronym never is.
         """
         word = dateline.strip(" —–-")
-        if any(c in word for c in ", (") or len(word) >= SHORT_DATELINE:
+        if any(c in word for c in ", ("):
             return True
         as_name = re.compile(r"\b" + re.escape(word.capitalize()) + r"\b")
         rest = [self.paragraphs[first][len(dateline):], *self.paragraphs[first + 1:]]
