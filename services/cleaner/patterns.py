@@ -201,7 +201,7 @@ LINE: Final[dict[str, tuple[Rule, ...]]] = {
         _r(r"^\W{0,3}(este (artículo|texto|artigo|post) (fue|ha sido|foi) (actualizado|"
            r"atualizado)|esta (nota|noticia|matéria|notícia|reportagem|información) (fue|ha sido|"
            r"foi) (actualizada|atualizada)|cet article a été (mis à jour|modifié|corrigé)|"
-           r"dieser (artikel|beitrag|text) wurde\b(?!.{0,80}\bvon\b).{0,80}\b(aktualisiert|"
+           r"dieser (artikel|beitrag|text) wurde\b(?!.{0,80}\b(von|vom)\b).{0,80}\b(aktualisiert|"
            r"korrigiert|ergänzt))\b(?! (por|par|pelo|pela)\b)"
            r".{0,300}$", "actualiz", "atualiz", "mis à jour", "modifié", "corrigé",
            "aktualisiert", "korrigiert", "ergänzt"),
