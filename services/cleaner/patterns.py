@@ -461,8 +461,11 @@ EDGE: Final[dict[str, tuple[Rule, ...]]] = {
            r".{0,200}$"),
         _r(r"^.{0,300}\bfollow (us|him|her|them|[A-Z][\w.]+( [A-Z][\w.]+){0,3}) on "
            + _SOCIAL + r"\b.{0,200}$", "follow", flags=0),
-        _r(r"^\s*(by|von|par|por|door)\s+[A-Z][\w.'’-]+( [A-Z][\w.'’-]+){0,4}"
-           r"((,| and| &) [A-Z][\w.'’-]+( [A-Z][\w.'’-]+){0,4})*(\s*[,|·•-]\s*.{0,60})?\s*$",
+        # a byline; the compiled pattern is case-sensitive for the names, so the small words
+        # are written case-insensitive: "By Jane Doe and Li Wei", "Von Jana Müller und ..."
+        _r(r"^\s*(?i:by|von|par|por|door)\s+[A-Z][\w.'’-]+( [A-Z][\w.'’-]+){0,4}"
+           r"((,| (?i:and|und|y|et|e|en)| &) [A-Z][\w.'’-]+( [A-Z][\w.'’-]+){0,4})*"
+           r"(\s*[,|·•-]\s*[^.!?]{0,60})?\s*$",  # a role after the name, not a clause
            flags=0),
     ),
 }

@@ -64,6 +64,8 @@ REPORTING = [
     "400 calls in the first week.",
     "A court ruled last year that the forward-looking statements in the ferry company's 2022 "
     "prospectus were covered by the safe harbor, ending a shareholder suit.",
+    # a sentence opening like a byline
+    "Por Vigo, mientras tanto, pasarán doce dragas nuevas en julio.",
     # attributed in another language
     "Unterstützen Sie unabhängigen Journalismus, sagte der Verleger bei der Eröffnung der "
     "neuen Hafenredaktion am Dienstag vor rund hundert Gästen.",
@@ -131,3 +133,11 @@ def test_a_media_contact_stops_at_the_about_heading_and_the_description_goes() -
     result = strip_boilerplate(body)
     assert all(line not in result.kept for line in body[4:])
     assert [r.kind for r in result.removed].count("press_boilerplate") >= 6
+
+
+@pytest.mark.parametrize("byline", ["By Tomas Lind and Ana Brook", "Von Mara Keller und Jonas Beck",
+                                    "By Tomas Lind | Harbour Correspondent"])
+def test_a_byline_of_capitalised_names_above_the_story_goes(byline: str) -> None:
+    result = strip_boilerplate([byline, *STORY])
+    assert result.kept == STORY
+    assert [r.kind for r in result.removed] == ["author_bio"]
