@@ -21,9 +21,11 @@ that decisions can be audited. The rules, in order:
 5. a "Related"/"Most read"-style heading near the end after which nothing reads
    like the story: the heading and the lists after it;
 6. a place dateline ("LYON, France —") opening the first paragraph kept:
-   the dateline goes, the sentence stays. A dateline of one short word
+   the dateline goes, the sentence stays. A dateline of one word
    ("KYIV —") goes only when the story names the place again in ordinary
-   case ("Kyiv"): "NATO — The alliance said ..." keeps its subject.
+   case ("Kyiv"): "UNICEF — The agency said ..." keeps its subject.
+
+No single-paragraph rule removes a paragraph of reporting (see ``_reporting``).
 """
 
 from __future__ import annotations
@@ -38,6 +40,7 @@ from services.cleaner.markup import LinkIndex, text_key, words
 from services.cleaner.patterns import (
     ABOUT_HEADING,
     APPEAL,
+    ATTRIBUTION,
     BLOCK_END,
     BLOCK_INSIDE,
     BLOCK_MAX_PARAGRAPHS,
@@ -47,6 +50,7 @@ from services.cleaner.patterns import (
     EDGE,
     LINE,
     ORG_DESCRIPTION,
+    SPEAKS_TO_READER,
     TAIL_MARKERS,
     UNLESS_ATTRIBUTED,
     Rule,
@@ -62,14 +66,32 @@ TOP_PARAGRAPHS = 3
 ABOUT_PARAGRAPHS = 3
 #: Lines under a "Media contact" label that can be the contact's name, phone or e-mail.
 CONTACT_LINES = 4
-#: A one-word dateline shorter than this may be an acronym ("NATO —"), not a place.
-SHORT_DATELINE = 6
+#: A rule's match removes a paragraph longer than this only when the paragraph speaks to the
+#: reader or for the outlet. The forms the rules describe -- a label, a credit, a stamp, a
+#: one-line prompt -- fit in fifteen words; a paragraph of reporting that happens to contain
+#: one ("Copyright in the videos expired in 2019, which let ...") runs longer and is written
+#: in the third person.
+GUARD_WORDS = 15
+#: Kinds whose rules end on the credit's own shape (a label or a name to the paragraph's
+#: end), so a caption of any length with a credit under it is still a caption.
+UNGUARDED = frozenset({"photo_credit"})
+#: At the edges of the body an author's bio is as long as its writer likes, in the third
+#: person ("Lena Ortiz is a reporter who ..."): its place there is its evidence.
+EDGE_UNGUARDED = frozenset({"author_bio", "photo_credit"})
 #: Link-text paragraphs longer than this are prose that happens to be linked.
 MAX_LINK_WORDS = 60
 _SENTENCE_END = re.compile(r"[.!?…。！？」』\"”’»)]\s*$")
 # quoted or attributed words are reporting, even when they ask for support or to subscribe
-_ATTRIBUTED = re.compile(r"\b(said|says|told|according to|urged|asked)\b", re.IGNORECASE)
+_ATTRIBUTED = ATTRIBUTION
 _QUOTED = re.compile(r"[\"“”„«»]")
+# a quotation, or an aside between two dashes: words the paragraph reports, not its own voice
+_QUOTATION = re.compile(r"[\"“„«][^\"“”„«»]{0,400}[\"”“»]|\s[—–]\s[^—–]{0,300}\s[—–]\s")
+_DASH = re.compile(r"\s[—–]\s")
+# what a company is, now: "X is a ...", "X provides ..."
+_PRESENT = re.compile(r"\b(is|are|es|son|é|são|est|sont|ist|sind|provides|operates|serves|"
+                      r"offers|employs|makes)\b", re.IGNORECASE)
+# an e-mail address, a web address or a telephone number
+_CONTACT_DETAIL = re.compile(r"\S+@\S+\.\w+|\bwww\.|https?://|\+?\d[\d ()./-]{6,}\d")
 _AUTHOR_VERB = re.compile(r"^[\s,]*(is|was|has|had|covers|writes|joined|reports|previously|"
                           r"also|lives|holds|became|'s (book|latest|new))\b", re.IGNORECASE)
 
@@ -123,15 +145,40 @@ _EDGE = {kind: _Rules(rules) for kind, rules in EDGE.items()}
 _APPEAL = _Rules(APPEAL)
 
 
+def _reporting(paragraph: str) -> bool:
+    """True for a paragraph of reporting, which no single phrase in it makes boilerplate.
+
+    Boilerplate that runs past :data:`GUARD_WORDS` words (an appeal, a disclaimer,
+    a bio's contact line) speaks to the reader or for the outlet in its own words:
+    "you", "our", "this article". Words in quotation marks or in an aside between
+    dashes are someone else's; an attributed paragraph reports what was said; and
+    when one dash splits the paragraph, both sides must speak so: "Become a member
+    -- so read the scammers' message" reports the appeal it quotes.
+    """
+    if _words(paragraph) <= GUARD_WORDS:
+        return False
+    if _ATTRIBUTED.search(paragraph):
+        return True
+    own = _QUOTATION.sub(" ", paragraph)
+    return not all(SPEAKS_TO_READER.search(part) for part in _DASH.split(own)
+                   if _words(part) > 3)
+
+
 def _line_kind(paragraph: str, disabled: Collection[str]) -> str | None:
     lowered = paragraph.lower()
+    reporting: bool | None = None  # computed once, only when a rule matches
     for kind, rules in _LINE.items():
         if kind not in disabled and rules.match(paragraph, lowered):
             if kind in UNLESS_ATTRIBUTED and _ATTRIBUTED.search(paragraph):
                 continue
+            if kind not in UNGUARDED:
+                reporting = _reporting(paragraph) if reporting is None else reporting
+                if reporting:
+                    continue
             return kind
     if ("donation_appeal" not in disabled and _APPEAL.match(paragraph, lowered)
-            and not _QUOTED.search(paragraph) and not _ATTRIBUTED.search(paragraph)):
+            and not _QUOTED.search(paragraph) and not _ATTRIBUTED.search(paragraph)
+            and not (_reporting(paragraph) if reporting is None else reporting)):
         return "donation_appeal"
     return None
 
@@ -139,7 +186,8 @@ def _line_kind(paragraph: str, disabled: Collection[str]) -> str | None:
 def _edge_kind(paragraph: str, context: PageContext, disabled: Collection[str]) -> str | None:
     lowered = paragraph.lower()
     for kind, rules in _EDGE.items():
-        if kind not in disabled and rules.match(paragraph, lowered):
+        if (kind not in disabled and rules.match(paragraph, lowered)
+                and (kind in EDGE_UNGUARDED or not _reporting(paragraph))):
             return kind
     if "author_bio" not in disabled:
         for author in context.authors:
@@ -277,7 +325,8 @@ class _Pass:
             if kinds[i] == "press_boilerplate" and CONTACT_LABEL.match(para):
                 j = i + 1
                 while (j < len(paragraphs) and j <= i + CONTACT_LINES and kinds[j] is None
-                       and _words(paragraphs[j]) <= 8 and not _SENTENCE_END.search(paragraphs[j])):
+                       and _words(paragraphs[j]) <= 8 and not _SENTENCE_END.search(paragraphs[j])
+                       and not ABOUT_HEADING.match(paragraphs[j])):  # the next block's heading
                     kinds[j] = "press_boilerplate"
                     j += 1
                 i = j
@@ -288,7 +337,8 @@ class _Pass:
                     kinds[i] = "press_boilerplate"
                     j = i + 1
                     while (j < len(paragraphs) and j <= i + ABOUT_PARAGRAPHS and kinds[j] is None
-                           and not ABOUT_HEADING.match(paragraphs[j])):
+                           and not ABOUT_HEADING.match(paragraphs[j])
+                           and (j == i + 1 or self._about(j, heading["name"]))):
                         kinds[j] = "press_boilerplate"
                         j += 1
                     i = j
@@ -297,11 +347,25 @@ class _Pass:
             i += 1
 
     def _describes(self, i: int, name: str) -> bool:
-        """True when paragraph ``i`` is a description of the company called ``name``."""
+        """True when paragraph ``i`` is a description of the company called ``name``.
+
+        A description says what the company is, in the present tense: "Northwind was
+        founded in 1998 as a DVD company and only moved into streaming in 2011" is its
+        history, told by a story under a subheading.
+        """
         if i >= len(self.paragraphs) or self.kinds[i] is not None:
             return False
         opening = self.paragraphs[i][:200]
-        return name.casefold() in opening.casefold() and bool(ORG_DESCRIPTION.search(opening))
+        return (name.casefold() in opening.casefold() and bool(ORG_DESCRIPTION.search(opening))
+                and bool(_PRESENT.search(opening)))
+
+    def _about(self, j: int, name: str) -> bool:
+        """True when paragraph ``j`` still belongs to the "About" block: it names the company
+        and describes it, or it is a contact line; the first that does neither ends it."""
+        para = self.paragraphs[j]
+        return ((name.casefold() in para.casefold() and bool(ORG_DESCRIPTION.search(para)))
+                or (_words(para) <= 8 and not _SENTENCE_END.search(para))
+                or bool(_CONTACT_DETAIL.search(para)) and _words(para) <= GUARD_WORDS)
 
     def edges(self) -> None:
         """Rule 4: walk in from both ends until the first paragraph of prose."""
@@ -365,15 +429,15 @@ class _Pass:
                 return
 
     def _a_place(self, dateline: str, first: int) -> bool:
-        """False for one short capitalised word that the story never writes in ordinary case.
+        """False for one capitalised word that the story never writes in ordinary case.
 
-        A dateline with a region or an agency, or of several words or a long
-        one, is a place. One short word may be an acronym opening the sentence
-        ("NATO — The alliance ..."); a city's name is written again in the
-        story as a name ("Kyiv"), an acronym never is.
+        A dateline with a region or an agency, or of several words, is a place.
+        One word may be an acronym opening the sentence, however long ("NATO —",
+        "UNICEF — The agency ..."); a city's name is written again in the story
+        as a name ("Kyiv"), an acronym never is.
         """
         word = dateline.strip(" —–-")
-        if any(c in word for c in ", (") or len(word) >= SHORT_DATELINE:
+        if any(c in word for c in ", ("):
             return True
         as_name = re.compile(r"\b" + re.escape(word.capitalize()) + r"\b")
         rest = [self.paragraphs[first][len(dateline):], *self.paragraphs[first + 1:]]

@@ -62,6 +62,11 @@ _STAMP_WORDS = (r"aktualisiert|zuletzt aktualisiert|veröffentlicht|stand|actual
 _DATE = (r"(" + _WEEKDAY + r"?(\d{1,2}(st|nd|rd|th|er|º|\.)?\s+(de\s+)?" + _MONTH + r"|"
          + _MONTH + r"\s+\d{1,2}(st|nd|rd|th)?),?\s+(de\s+)?\d{4}|\d{4}-\d{2}-\d{2}|"
          r"\d{1,2}[./]\d{1,2}[./]\d{2,4})")
+# what may follow a stamp's date: a time, a zone, a second stamp ("| Updated 10:20"), but no
+# clause: "Published on March 3, the report lists ..." is the story's sentence
+_STAMP_TAIL = (r"([\s,|·•–—-]*((at|um|a las|às|à|h)\s*)?(" + _CLOCK
+               + r"|\d{1,2}\s?h\s?\d{0,2}|[A-Z]{2,5}|\d{4}|"
+               r"(updated|" + _STAMP_WORDS + r")\b[^,;]{0,40}|\(\w+\)))*\W{0,3}")
 # a social network's name, and not the start of a longer word ("X-rays")
 _SOCIAL = (r"(twitter|x|facebook|instagram|linkedin|youtube|tiktok|threads|bluesky|telegram|"
            r"whatsapp)(?![\w-])")
@@ -104,7 +109,7 @@ _ASK_READER = (r"(do you have|have you got|got|have|¿?\s*(tienes|tiene|tenés|t
 #: Paragraphs that are boilerplate on their own, by kind, wherever they stand.
 LINE: Final[dict[str, tuple[Rule, ...]]] = {
     "audio_notice": (
-        _r(r"^\W*voice is ai[- ]generated\b.{0,120}$", "voice"),
+        _r(r"^\W*voice is ai[- ]generated(\s*[.!·|•]\s*.{0,80})?\W{0,3}$", "voice"),
         _r(r"^\W*(listen to (this|the) (article|story|episode)|audio is not supported|"
            r"your browser does not support the audio|this (article|story) is also "
            r"available as audio|hear this story|press play to listen)\b.{0,100}$",
@@ -159,9 +164,11 @@ LINE: Final[dict[str, tuple[Rule, ...]]] = {
     ),
     "related": (
         _r(r"^\s*" + _LABELS + r"\s*\W{0,3}\s*$"),
-        _r(r"^\W{0,3}" + _LINK_LABEL + r"\s*[:|»>–—-]\s*.{3,200}$"),
+        # a label and the headline it links to, which opens with a capital and, being a
+        # headline, does not end in a full stop: "Watch: the rings are best seen ..." is prose
+        _r(r"^\W{0,3}" + _LINK_LABEL + r"\s*[:|»>–—-]\s*(?-i:[A-Z0-9\"'“‘¿¡]).{2,200}(?<!\.)$"),
         _r(r"^\W{0,3}(?i:read more|read also|also read|read next|see more|see also|"
-           r"don'?t miss|must read|more from [\w.-]+)\s+[A-Z\"'“‘].{3,160}$",
+           r"don'?t miss|must read|more from [\w.-]+)\s+[A-Z\"'“‘].{3,160}(?<!\.)$",
            flags=0),
         # a headline marked as a link to a gallery or a video: "Flood waters recede [PHOTOS]"
         _r(r"^.{5,200}\s\[(video|watch|pictures|photos|gallery)\]\W{0,3}$", "["),
@@ -170,7 +177,7 @@ LINE: Final[dict[str, tuple[Rule, ...]]] = {
         _r(r"^(?=.{0,100}$)\W{0,3}(updated|published|last updated|last modified|posted|"
            r"first published|modified|originally published|" + _STAMP_WORDS + r")"
            r"( on| at| am| el| em| le| à)?\s*:?\s*"
-           r"(.{0,30}" + _DATE + r"|.{0,30}" + _CLOCK + r"|\d+ \w+ ago).{0,50}$"),
+           r"(.{0,30}" + _DATE + r"|.{0,30}" + _CLOCK + r"|\d+ \w+ ago)" + _STAMP_TAIL + r"$"),
         _r(r"^\W{0,3}" + _WEEKDAY + r"?" + _DATE + r"((,|\s|\s*[|·•-]\s*|\s+at\s+)+"
            + _CLOCK + r")?\W{0,3}$"),
         _r(r"^\W{0,3}" + _CLOCK + r"\s*[,|·•-]?\s*" + _DATE + r"\W{0,3}$"),
@@ -183,16 +190,20 @@ LINE: Final[dict[str, tuple[Rule, ...]]] = {
            r"di lettura|lesezeit)\W{0,3}$"),
         # a note that the story itself changed: "This story was updated at 4:30 p.m. to ...",
         # "Dieser Artikel wurde am Montag aktualisiert"; "this", as the story never speaks of
-        # itself so otherwise, and "the report was updated in March" is news
+        # itself so otherwise, and "the report was updated in March" is news. The newsroom
+        # does not name itself as the one who changed it: "This article was corrected by the
+        # foundation" reports what someone else did
         _r(r"^\W{0,3}((editor['’]?s note|note|update|updated|correction|clarification)\s*[:,.—–-]?"
-           r"\s*)?this (story|article|post|report|piece|page|item|blog) (was|has been|had "
-           r"been|is being|will be) (updated|corrected|amended|revised|changed)\b.{0,300}$",
+           r"\s*)?this (story|article|post|piece|blog post) (was|has been|had "
+           r"been|is being|will be) (updated|corrected|amended|revised|changed)\b(?! by\b)"
+           r".{0,300}$",
            "updated", "corrected", "amended", "revised", "changed"),
         _r(r"^\W{0,3}(este (artículo|texto|artigo|post) (fue|ha sido|foi) (actualizado|"
            r"atualizado)|esta (nota|noticia|matéria|notícia|reportagem|información) (fue|ha sido|"
            r"foi) (actualizada|atualizada)|cet article a été (mis à jour|modifié|corrigé)|"
-           r"dieser (artikel|beitrag|text) wurde\b.{0,80}\b(aktualisiert|korrigiert|"
-           r"ergänzt))\b.{0,300}$", "actualiz", "atualiz", "mis à jour", "modifié", "corrigé",
+           r"dieser (artikel|beitrag|text) wurde\b(?!.{0,80}\b(von|vom)\b).{0,80}\b(aktualisiert|"
+           r"korrigiert|ergänzt))\b(?! (por|par|pelo|pela)\b)"
+           r".{0,300}$", "actualiz", "atualiz", "mis à jour", "modifié", "corrigé",
            "aktualisiert", "korrigiert", "ergänzt"),
     ),
     "source_line": (
@@ -201,8 +212,8 @@ LINE: Final[dict[str, tuple[Rule, ...]]] = {
     ),
     "legal": (
         # "(c)" is a copyright sign only before a year or a name; before a noun it is a list item
-        _r(r"^\W{0,3}(copyright|©|ⓒ|\(c\)(?=\s*(?-i:[\dA-Z])))\s*.{0,120}"
-           r"\b(all rights reserved|\d{4})\b.{0,200}$"),
+        _r(r"^\W{0,3}(copyright\s*(©|ⓒ|\(c\))?|©|ⓒ|\(c\))(?=\s*(?-i:[\dA-Z]))\s*.{0,120}"
+           r"\b(all rights reserved|\d{4})\b.{0,120}$"),
         _r(r"^\W{0,3}(copyright\s*)?(©|ⓒ|\(c\)(?=\s*(?-i:[\dA-Z]))).{0,150}$"),
         _r(r"^.{0,40}\bif you (buy|purchase) (something|anything|a product)\b.{0,80}\b(may|might|"
            r"will) (get|earn|receive)\b.{0,160}$", "if you"),
@@ -224,17 +235,20 @@ LINE: Final[dict[str, tuple[Rule, ...]]] = {
            + r"[\s.)\]]*$", "photo", "image", "picture", "credit", "foto", "video", "illustration",
            flags=0),
         # "Photo by ...", "Photograph by X for Y", "Courtesy of ...", alone or after the caption
-        _r(r"^(?:.{0,400}?[.!?;:)\]|–—-]\s*)?\W{0,3}(?:" + _CREDIT_LABEL
+        _r(r"^(?:.{0,400}?[.!?;:)\]|]\s*)?\W{0,3}(?:" + _CREDIT_LABEL
            + r"\s+(?i:by|courtesy(?: of)?)|(?i:courtesy(?: of)?|file photo))\s+" + _NAME
            + r"[\s.)\]]*$", "photo", "image", "picture", "credit", "foto", "video", "illustration",
            "courtesy", flags=0),
         # a photographer and an agency joined by a slash, after the caption or in brackets:
         # "[Marek Hill/AFP]", "(AP Photo/Jae C. Hong)", "JOHN SMITH/AFP via Getty Images"
         _r(r"^(?:.{0,400}?(?:[.!?]\s+|\s*[(\[]))?(?:(?i:file|photo|image)\s*:\s*)?"
+           r"(?![A-Z0-9&-]+\s*/\s*[A-Z0-9&-]+\s*[)\]]?[\s.]*$)"
            r"[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,4}\s*/\s*" + _NAME + r"\s*[)\]]?[\s.]*$",
            "/", flags=0),
         # a caption ending in an agency's name alone: "... on Tuesday. Getty Images"
-        _r(r"^.{3,400}?(?:[.!?]\s+|\s+via\s+|\s[|–—-]\s+)" + _AGENCIES + r"\W{0,2}$", flags=0),
+        _r(r"^.{3,400}?(?:[.!?]\s+|\s[|–—-]\s+)" + _AGENCIES + r"\W{0,2}$", flags=0),
+        _r(r"^(?:.{3,400}?[.!?]\s+)?\W{0,3}(?:" + _NAME + r"\s+)?via\s+" + _AGENCIES
+           + r"\W{0,2}$", "via", flags=0),
         _r(r"^.{0,300}[\[(](photo|image|file|picture|credit|foto|source|사진|写真|фото)"
            r"[^\])]{0,120}[\])][\s|]*$",
            "photo", "image", "file", "picture", "credit", "foto", "source", "사진", "写真", "фото"),
@@ -246,10 +260,11 @@ LINE: Final[dict[str, tuple[Rule, ...]]] = {
     "author_bio": (
         _r(r"^\s*about the (writer|author|reporter)s?\s*:?\s*$"),
         _r(r"^.{20,600}(\.\.\.|…)\s*read more\s*$", "read more"),
-        _r(r"^.{0,80}\b(write to|email|e-mail|contact|reach)\b.{0,80}\bat\s+\S+@\S+\.\w+.{0,200}$",
-           "@"),
-        _r(r"^.{0,60}\b(may|can) be (reached|contacted) at\b.{0,200}$",
-           "reached at", "contacted at"),
+        _r(r"^(.{0,120}[.!?]\s+)?\W{0,3}(you can |please )?(write to|email|e-mail|contact|reach)"
+           r"\b.{0,80}\bat\s+\S+@\S+\.\w+.{0,200}$", "@"),
+        _r(r"^(.{0,120}[.!?]\s+)?\W{0,3}(?!(?i:the|a|an|this|that|its|it)\b)(he|she|they|I|we|"
+           r"(?-i:[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,3})) (may|can) be (reached|contacted) at\b"
+           r".{0,200}$", "reached at", "contacted at"),
         _r(r"^\s*(have a (news )?tip|got a (news )?tip)\b.{0,300}$"),
         # the newsroom asking readers to write in: "Do you have a story to share? Email ...",
         # "Have a question about the repairs? Write to ..."
@@ -279,7 +294,8 @@ LINE: Final[dict[str, tuple[Rule, ...]]] = {
         _r(r"^.{0,120}\b(newsletter|briefing|headlines|top stories|stories)\b.{0,60}"
            r"\b(delivered|straight|direct(ly)?|right) (to|in(to)?) your inbox\b.{0,120}$",
            "inbox"),
-        _r(r"^.{0,80}\b(subscribers? only|already a subscriber|subscribe now|subscribe today|"
+        _r(r"^\W{0,3}(subscribers?|members) only\b.{0,200}$", "only"),
+        _r(r"^.{0,80}\b(already a subscriber|subscribe now|subscribe today|"
            r"log ?in to continue|sign in to continue|subscribe to (continue|read|keep reading)|"
            r"start your (free )?trial|"
            r"this (article|content) is (for|available to) (subscribers|members))\b.{0,200}$",
@@ -344,7 +360,10 @@ LINE: Final[dict[str, tuple[Rule, ...]]] = {
            r"litigation reform act)\b).*$", "forward"),
         _r(r"^\W{0,3}" + _PRESS_CONTACT + r"\s*(:.{0,300}|\W{0,3})$", "contact", "inquir",
            "enquir", "imprensa", "presse", "kontakt"),
-        _r(r"^\W{0,3}for (media|press|investor) (inquiries|enquiries|information)\b.{0,200}$",
+        _r(r"^\W{0,3}for (media|press|investor) (inquiries|enquiries|information)\b[\s,:]*"
+           r"((please )?(contact|call|email|e-mail|write to|reach|visit)\b|"
+           r".{0,80}(@|\+?\d[\d ()./-]{6,}\d))"
+           r".{0,200}$",
            "inquir", "enquir", "information"),
         _r(r"^\W{0,3}news provided by\b.{2,100}$", "news provided"),
         _r(r"^\s*SOURCE:?\s+[A-Z][\w.,&'’ ()-]{1,80}$", "source", flags=0),
@@ -355,6 +374,29 @@ LINE: Final[dict[str, tuple[Rule, ...]]] = {
            r"(this|our) (site|website))\b.{0,300}$", "cookie", "by continuing", "by using"),
     ),
 }
+
+#: Signs that a paragraph speaks to the reader or for the outlet, in the five languages:
+#: the second person, the first person plural, and the page naming itself ("this article").
+#: Case matters: "US" is a country, "Sie" in German is "you" where "sie" is "they".
+SPEAKS_TO_READER: Final = re.compile(
+    r"\b((?i:you|your|yours|yourself|we|our|ours|ourselves|uns|unser\w*|dich|dir|dein\w*|euch|"
+    r"euer|eure\w*|tú|usted(es)?|vosotros|nuestr[oa]s?|vous|votre|vos|nous|notre|nos|você|vocês|"
+    r"nosso|nossa|nossos|nossas)|us|Sie|Ihr|Ihre\w*|Ihnen|te|tu|tus|tuy[oa]s?)\b|"
+    r"(?i:\b(this|these) (article|story|post|piece|page|site|website|release|press release|"
+    r"news release|announcement|communication|document|material|content|newsletter|"
+    r"forward-looking statements)\b|\b(este|esta) (artículo|nota|noticia|comunicado|texto|"
+    r"artigo|matéria|notícia|reportagem)\b|\b(dieser|diesen|diese) (artikel|beitrag|text|"
+    r"pressemitteilung)\b|\b(cet|ce|cette) (article|communiqué|texte|page)\b|"
+    # a call to act now, the reader's part in it understood: "... a local foundation: donate now"
+    r"\b(donate|give|chip in|subscribe|sign up|join|jetzt spenden|dona|doe|donnez|faites un don)"
+    r" (now|today|here|ahora|hoy|agora|hoje|maintenant|aujourd['’]hui)\b)")
+#: Reporting verbs and phrases that attribute words to someone, in the five languages.
+ATTRIBUTION: Final = re.compile(
+    r"\b(said|says|told|according to|urged|asked|warned|wrote|added|explained|stated|"
+    r"sagte|sagt|sagten|erklärte|erklärt|betonte|schrieb|laut|zufolge|"
+    r"dijo|dice|afirmó|declaró|explicó|aseguró|según|"
+    r"a déclaré|a dit|a affirmé|selon|"
+    r"disse|afirmou|declarou|segundo)\b", _I)
 
 #: Kinds whose lines are reporting, not boilerplate, when someone is quoted saying them.
 UNLESS_ATTRIBUTED: Final = frozenset({"donation_appeal", "subscription", "share_prompt",
@@ -380,7 +422,9 @@ EDGE: Final[dict[str, tuple[Rule, ...]]] = {
         # time; "Published accounts differ on the cause" is the story's last sentence
         _r(r"^\W{0,3}(updated|posted|published|" + _STAMP_WORDS + r")( by [\w .'-]{1,40}?)?"
            r"( on| at| am| el| em| le| à)?\s*:?\s*\W{0,3}"
-           r"(\d|" + _MONTH + r"\s|" + _WEEKDAY + r"|(today|yesterday|just now)\b).{0,60}$"),
+           r"(\d|" + _MONTH + r"\s|" + _WEEKDAY + r"|(today|yesterday|just now)\b)"
+           # and no clause after the date: three lower-case words in a row are a sentence
+           r"(?-i:(?!.*\b[a-zß-ÿ]{2,} [a-zß-ÿ]{2,} [a-zß-ÿ]{2,}\b)).{0,60}$"),
     ),
     "navigation": (
         # a bare link list rendered as text: "News | Sport | Weather"
@@ -417,8 +461,11 @@ EDGE: Final[dict[str, tuple[Rule, ...]]] = {
            r".{0,200}$"),
         _r(r"^.{0,300}\bfollow (us|him|her|them|[A-Z][\w.]+( [A-Z][\w.]+){0,3}) on "
            + _SOCIAL + r"\b.{0,200}$", "follow", flags=0),
-        _r(r"^\s*(by|von|par|por|door)\s+[A-Z][\w.'’-]+( [A-Z][\w.'’-]+){0,4}"
-           r"((,| and| &) [A-Z][\w.'’-]+( [A-Z][\w.'’-]+){0,4})*(\s*[,|·•-]\s*.{0,60})?\s*$",
+        # a byline; the compiled pattern is case-sensitive for the names, so the small words
+        # are written case-insensitive: "By Jane Doe and Li Wei", "Von Jana Müller und ..."
+        _r(r"^\s*(?i:by|von|par|por|door)\s+[A-Z][\w.'’-]+( [A-Z][\w.'’-]+){0,4}"
+           r"((,| (?i:and|und|y|et|e|en)| &) [A-Z][\w.'’-]+( [A-Z][\w.'’-]+){0,4})*"
+           r"(\s*[,|·•-]\s*[^.!?]{0,60})?\s*$",  # a role after the name, not a clause
            flags=0),
     ),
 }
