@@ -18,8 +18,9 @@ that decisions can be audited. The rules, in order:
    boilerplate only there (``patterns.EDGE``: bylines, datelines, bios,
    "contributed to this report", the headline repeated, and above the story a
    section label of a word or three) until the first paragraph of prose;
-5. a "Related"/"Most read"-style heading near the end after which nothing reads
-   like the story: the heading and the lists after it;
+5. a "Related"/"Most read"-style heading in the second half of the body: the
+   heading and the short lines of the list after it, up to the first paragraph
+   of prose or the first statement;
 6. a place dateline ("LYON, France —") opening the first paragraph kept:
    the dateline goes, the sentence stays. A dateline of one word
    ("KYIV —") goes only when the story names the place again in ordinary
@@ -246,6 +247,15 @@ def _is_label(paragraph: str) -> bool:
     return _words(paragraph) <= LABEL_WORDS and not _LABEL_END.search(paragraph)
 
 
+_STATEMENT_END = re.compile(r"[.!…。！][\"”’»)]?\s*$")
+
+
+def _is_list_item(paragraph: str) -> bool:
+    """An entry of a list of tags or headlines: short, and not a statement ("Saturn",
+    "Will the bridge open by May?"); "The council meets again in May." is the story's."""
+    return not _is_prose(paragraph) and not _STATEMENT_END.search(paragraph)
+
+
 def _is_prose(paragraph: str) -> bool:
     words = _words(paragraph)
     return words >= PROSE_WORDS and (words >= 2 * PROSE_WORDS or
@@ -401,20 +411,35 @@ class _Pass:
         return _is_prose(para)
 
     def tail(self) -> None:
-        """Rule 5: a "Related"-style heading in the second half, and what follows it."""
+        """Rule 5: a "Related"-style heading in the second half, and the list under it.
+
+        The heading counts whichever rule labelled it first (the line rule takes
+        "Related Topics" alone as a label), since the list under it is made of
+        short lines that no line rule can judge on their own: "Banking",
+        "Saturn". The list runs to the first paragraph not yet judged that is
+        prose or a statement, which is the story again and stays.
+        """
         if not self.enabled("related"):
             return
         total = sum(len(p) for p in self.paragraphs)
         before = 0
-        for i, para in enumerate(self.paragraphs):
-            if before > total / 2 and self.kinds[i] is None and TAIL_MARKERS.match(para):
-                rest = range(i + 1, len(self.paragraphs))
-                if all(self.kinds[j] is not None or not _is_prose(self.paragraphs[j])
-                       for j in rest):
-                    for j in range(i, len(self.paragraphs)):
-                        self.kinds[j] = self.kinds[j] or "related"
-                    return
+        i = 0
+        while i < len(self.paragraphs):
+            para = self.paragraphs[i]
+            if (before > total / 2 and self.kinds[i] in (None, "related")
+                    and TAIL_MARKERS.match(para)):
+                j = i + 1
+                while j < len(self.paragraphs) and (self.kinds[j] is not None
+                                                    or _is_list_item(self.paragraphs[j])):
+                    j += 1
+                if j > i + 1 or self.kinds[i] is not None:  # "Comments" over prose is a subhead
+                    for k in range(i, j):
+                        self.kinds[k] = self.kinds[k] or "related"
+                before += sum(len(p) for p in self.paragraphs[i:j])
+                i = j
+                continue
             before += len(para)
+            i += 1
 
     def dateline(self) -> None:
         """Rule 6: a place dateline opening the first paragraph kept, cut from the sentence."""
