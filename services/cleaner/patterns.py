@@ -82,15 +82,19 @@ _CREDIT_LABEL = (r"(?i:(?:photo(?:graph)?s?|images?|pictures?|fotos?|video|illus
 _AGENCIES = r"(?:Getty Images|AFP|Reuters|AP|EPA|Shutterstock|Alamy|Anadolu|Xinhua)"
 _LINK_LABEL = (r"(read more|read also|also read|read next|related|see more|see also|more|watch|"
                r"listen|recommended|must read|don'?t miss|trending|more from|"
-               r"more on|click here|leggi anche|lesen sie auch|lire aussi|leia também|"
-               r"lea también|veja também|ver también)")
+               r"more on|click here|leggi anche|lesen sie auch|(à |a )?lire aussi|leia também|"
+               r"lea también|lee también|veja também|ver también|mehr zum thema)")
 _LABELS = (r"(related topics|related (articles|stories|content|coverage|news|links)|"
            r"most read|most popular|most viewed|read more|more on this story|more stories|"
            r"more from [\w .'-]{1,40}|top stories|recommended( for you)?|trending( now)?|"
            r"you may also like|you might also like|editor'?s picks|popular (now|stories)|"
            r"don'?t miss|most read (in|on) [\w ]{1,30}|"
            r"latest (news|stories)|related|see also|further reading|partner news|tags|topics|"
-           r"leggi anche|lesen sie auch|lire aussi|leia também)")
+           r"leggi anche|lesen sie auch|(à |a )?lire aussi|leia também|veja também|"
+           r"(das )?könnte (sie|dich) auch interessieren|mehr zum thema|weitere artikel|"
+           r"(también )?te (puede|podría) interesar|(también )?le (puede|podría) interesar|"
+           r"lee también|lea también|ver también|vous aimerez aussi|"
+           r"você (também )?pode gostar|pode (também )?te interessar)")
 
 # a press release's contact label: "Media contact:", "Contacto de prensa", "Pressekontakt"
 _PRESS_CONTACT = (r"((media|press|investor|news|pr|public) (relations )?(and (media|investor) "
@@ -150,7 +154,8 @@ LINE: Final[dict[str, tuple[Rule, ...]]] = {
         # a rule or a lone symbol: "* * *", "•"
         _r(r"^\W+$"),
         _r(r"^\s*(home|menu|search|close|back to top|next article|previous article|"
-           r"advertisement|sponsored( content)?|story continues below|continue reading|"
+           r"advertisement|anzeige|werbung|publicidad|publicidade|publicité|pubblicità|"
+           r"sponsored( content)?|story continues below|continue reading|"
            r"scroll to continue|continue reading (the|this) (main )?(story|article)|"
            r"article continues (below|after)( (this )?(ad|advertisement))?)\s*\W?\s*$"),
         # a live page's controls: "This page will update automatically", "Refresh for the latest"
@@ -209,6 +214,13 @@ LINE: Final[dict[str, tuple[Rule, ...]]] = {
     "source_line": (
         _r(r"^\s*sources?\s*:\s*[\w .,'&/()-]{2,80}(and|&) (news )?agencies\.?\s*$"),
         _r(r"^\s*sources?\s*:\s*[\w .,'&/()-]{2,60}\.?\s*$"),
+        # a republication notice: "This article is republished from X under a Creative
+        # Commons license. Read the original article."
+        _r(r"^\W{0,3}((this (article|story|piece|post) (is|was|has been) )?(republished|"
+           r"reprinted|published)|(this (article|story|piece|post) )?(first|originally) "
+           r"(appeared|published))\b.{0,120}\b(creative commons|under an? [\w -]{0,20}"
+           r"licen[cs]e|with (the )?permission)\b.{0,120}$", "creative commons", "licen",
+           "permission"),
     ),
     "legal": (
         # "(c)" is a copyright sign only before a year or a name; before a noun it is a list item
@@ -222,6 +234,10 @@ LINE: Final[dict[str, tuple[Rule, ...]]] = {
            r"commission\b(.{0,120}\b(links?|purchases?|products?|page|post|buy)\b)?\W{0,3}$",
            "commission"),
         _r(r"^.{0,120}\ball rights reserved\b.{0,120}$", "rights reserved"),
+        # the outlet's policy linked under the story: "Our Standards: The Trust Principles."
+        _r(r"^\W{0,3}(our (editorial )?(standards|ethics|principles|policies)|(editorial|ethics|"
+           r"journalism) (standards|policy|policies|guidelines|code))\s*(:\s*[^.!?:]{2,60}\.?)?"
+           r"\W{0,3}$", "standards", "ethics", "principles", "polic", "guidelines", "code"),
         # a reproduction notice speaks of *this* material and lists the uses it forbids or
         # asks for permission; a court's ban on publishing a report is news
         _r(r"^.{0,40}\b(this|our) (material|article|content|story|site'?s content) may not be "
@@ -256,6 +272,10 @@ LINE: Final[dict[str, tuple[Rule, ...]]] = {
         _r(r"^.{3,200}\s(?:©|\([cC]\))\s*(?:\d{4},?\s*)?" + _NAME + r"(?:,? \d{4})?[\s.]*$",
            "©", "(c)", flags=0),
         _r(r"^\s*(image|photo|picture) (caption|copyright|source)\b.{0,300}$"),
+        # a credit label alone on its line, the agency perhaps in lower case: "Foto: dpa",
+        # "Bild: picture alliance / dpa", "Imagen: EFE"; a sentence ends, a credit does not
+        _r(r"^\W{0,3}(fotos?|bild(er)?|imagen|imagem|imágenes|photos?|images?|crédits? photos?)"
+           r"\s*:\s*[\w'’&().,/ -]{2,60}(?<![.!?])$", "foto", "bild", "imag", "photo", "crédit"),
     ),
     "author_bio": (
         _r(r"^\s*about the (writer|author|reporter)s?\s*:?\s*$"),
@@ -317,6 +337,19 @@ LINE: Final[dict[str, tuple[Rule, ...]]] = {
            r"alerts)\b.{0,40}$", "click here"),
         _r(r"^.{0,40}\b(app|newsletter|alerts)\b.{0,60}\bclick(ing)? here\W{0,3}$", "click"),
         _r(r"^\s*(thanks|thank you) for (signing up|subscribing|registering)\b.{0,120}$"),
+        # "Abonnieren Sie unseren Newsletter und ...", "Suscríbete a nuestro boletín y ..."
+        _r(r"^\W{0,3}(abonnieren sie|abonniere|bestellen sie|melden sie sich|suscríbete|"
+           r"suscribite|suscríbase|suscríbanse|inscríbete|regístrate|assine|inscreva-se|"
+           r"cadastre-se|abonnez-vous|inscrivez-vous)\b.{0,60}\b(newsletters?|boletín|"
+           r"boletines|boletim|lettre d['’]information|infolettre)\b.{0,200}$",
+           "abonn", "bestellen", "melden", "suscr", "inscr", "regístr", "assine", "cadastre"),
+        # a question to the reader, then a briefing offered: "Want more from Harlow? Get the
+        # Morning Brief every weekday at 6 a.m."
+        _r(r"^([^.!?]{3,80}\?\s+)?\W{0,3}(get|receive|try) (the|our) .{0,50}\b(brief|briefing|"
+           r"newsletter|digest|bulletin|round-?up|e-?mail)s?\b.{0,20}\b(every|each|daily|weekly)"
+           r"\b.{0,60}$", "brief", "newsletter", "digest", "bulletin", "round", "mail"),
+        _r(r"^\W{0,3}(want|looking for|need|hungry for) (more|the latest)\b[^.!?]{0,60}\?\s+"
+           r"(get|sign up|subscribe|receive|join|try)\b.{0,120}$", "more", "latest"),
         # what is left of a sign-up form in the text
         _r(r"^.{0,60}\benter your email( address)? (to|below|here)\b.{0,100}$",
            "enter your email"),
@@ -338,6 +371,18 @@ LINE: Final[dict[str, tuple[Rule, ...]]] = {
         _r(r"^\W{0,3}(please )?(share|forward|send) (this|the) (story|article|page|post|"
            r"newsletter|email)\b.{0,80}$", "share", "forward", "send"),
         _r(r"^\W{0,3}(share|follow)(?=\s).{0,25}\b(on|via|with) " + _SOCIAL + r".{0,60}$"),
+        # a share button's label, with the note a screen reader gets: "Click to share on
+        # WhatsApp (Opens in new window)", "Artikel teilen", "Partager cet article"
+        _r(r"^\W{0,3}(click to (share|print|email|e-mail)( this)?( on [\w. ]{1,20})?|"
+           r"(artikel|beitrag|seite|text) (teilen|drucken|versenden|verschicken)|teilen|"
+           r"compart(e|a|ir|ilhe|ilhar)( esta| este| essa| esse| la| el| a| o)?"
+           r"( noticia| nota| artículo| matéria| notícia| artigo| reportagem| página)?|"
+           r"partager( cet article| cette page| l['’]article| sur \w+)?|partagez( cet article)?)"
+           r"\s*(\(opens in (a )?new (window|tab)\))?\W{0,3}$"),
+        # a question to the reader, then the ask: "Enjoying local news? Share this story with a
+        # neighbour."
+        _r(r"^[^.!?]{3,80}\?\s+(please )?(share|forward|send|pass) (this|the|it|on)\b.{0,80}$",
+           "?"),
         # a pointer to the site's running coverage: "Follow our live coverage here"
         _r(r"^\W{0,3}(follow|read|watch|get) (all )?(of )?our (latest |full )?(live )?"
            r"(coverage|updates|blog)\b.{0,60}$", "our"),

@@ -126,6 +126,15 @@ PRESS_TRAILER = (
     "Media contact: Jo Marsh, +44 20 7946 0111",
     "SOURCE Harlow Pumps Ltd",
 )
+# short labels, in English and other languages, and a plain list of tags under a tail heading
+TAGS = ("Related Topics", "Dams", "Infrastructure funding", "Engineering")
+FOTO_CREDITS = ("Foto: dpa", "Bild: picture alliance / dpa")
+SHARE_BUTTONS = ("Click to share on WhatsApp (Opens in new window)", "Artikel teilen")
+BRIEF = ("Want more from the valley? Get the Morning Ledger every weekday at 6 a.m.",)
+REPUBLISHED = ("This article is republished from The Harlow Courier under a Creative Commons "
+               "license. Read the original article.",)
+STANDARDS = ("Our Standards: The Ledger Principles.",)
+AD_LABEL = ("Anzeige",)
 
 CASES = (
     Case("donation_appeal", DONATION, _p(*DONATION),
@@ -216,6 +225,23 @@ CASES = (
          f'<aside class="support">{_p(*READERS_LIKE_YOU)}</aside>', where="middle"),
     Case("press_boilerplate", PRESS_TRAILER, _p(*PRESS_TRAILER),
          f'<div class="press-boilerplate">{_p(*PRESS_TRAILER)}</div>'),
+    Case("related", TAGS, _p(*TAGS),
+         f'<div class="tags"><h3>{TAGS[0]}</h3><ul>'
+         + "".join(f"<li>{t}</li>" for t in TAGS[1:]) + "</ul></div>"),
+    Case("photo_credit", FOTO_CREDITS, _p(*FOTO_CREDITS),
+         "".join(f'<figure><img src="/img/f{i}.jpg" alt=""><figcaption>{c}</figcaption></figure>'
+                 for i, c in enumerate(FOTO_CREDITS)),
+         where="middle"),
+    Case("share_prompt", SHARE_BUTTONS, _p(*SHARE_BUTTONS),
+         '<div class="sharing">' + "".join(f'<a href="#share-{i}">{t}</a>'
+                                           for i, t in enumerate(SHARE_BUTTONS)) + "</div>"),
+    Case("subscription", BRIEF, _p(*BRIEF), f'<div class="promo">{_p(*BRIEF)}</div>',
+         where="middle"),
+    Case("source_line", REPUBLISHED, _p(*REPUBLISHED),
+         f'<div class="republish-note">{_p(*REPUBLISHED)}</div>'),
+    Case("legal", STANDARDS, _p(*STANDARDS), f'<div class="standards">{_p(*STANDARDS)}</div>'),
+    Case("navigation", AD_LABEL, _p(*AD_LABEL),
+         f'<div class="ad-slot"><span>{AD_LABEL[0]}</span></div>', where="middle"),
 )
 
 
