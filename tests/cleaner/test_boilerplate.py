@@ -3,6 +3,7 @@
 import pytest
 
 from services.cleaner.boilerplate import strip_boilerplate
+from tests.cleaner.placing import assert_goes_wherever_placed
 
 BODY = [
     "The regional council voted on Thursday to rebuild the flooded bridge by spring.",
@@ -174,13 +175,8 @@ CASES_ANEW = [(kind, line) for kind, lines in WORDED_ANEW.items() for line in li
 @pytest.mark.parametrize(("kind", "line"), CASES_ANEW, ids=lambda v: str(v)[:32])
 def test_boilerplate_worded_anew_is_removed_wherever_it_stands(kind: str, line: str,
                                                                where: str) -> None:
-    position = {"top": 0, "middle": 2, "end": 3}[where]
-    body = [*STORY[:position], line, *STORY[position:]]
-    result = strip_boilerplate(body)
-    assert result.kept == STORY, f"{line!r} kept at {where}"
-    assert [r.kind for r in result.removed] == [kind]
     # switched off, the kind is never recorded (a one-word line at the top is still a label)
-    assert kind not in {r.kind for r in strip_boilerplate(body, disabled={kind}).removed}
+    assert_goes_wherever_placed(STORY, kind, line, where)
 
 
 @pytest.mark.parametrize("line", [

@@ -10,6 +10,7 @@ from __future__ import annotations
 import pytest
 
 from services.cleaner.boilerplate import strip_boilerplate
+from tests.cleaner.placing import assert_goes_wherever_placed, placed
 
 STORY = [
     "The district council agreed on Monday to reopen the old ferry between Dunmore and the "
@@ -83,19 +84,13 @@ REPORTING = [
 @pytest.mark.parametrize("where", ["middle", "top", "end"])
 @pytest.mark.parametrize(("kind", "line"), CASES, ids=lambda v: str(v)[:32])
 def test_a_short_label_goes_wherever_it_stands(kind: str, line: str, where: str) -> None:
-    position = {"top": 0, "middle": 2, "end": 3}[where]
-    body = [*STORY[:position], line, *STORY[position:]]
-    result = strip_boilerplate(body)
-    assert result.kept == STORY, f"{line!r} kept at {where}"
-    assert [r.kind for r in result.removed] == [kind]
-    assert kind not in {r.kind for r in strip_boilerplate(body, disabled={kind}).removed}
+    assert_goes_wherever_placed(STORY, kind, line, where)
 
 
 @pytest.mark.parametrize("where", ["middle", "end"])
 @pytest.mark.parametrize("sentence", REPORTING, ids=lambda v: str(v)[:32])
 def test_the_same_words_in_reporting_stay(sentence: str, where: str) -> None:
-    position = {"middle": 2, "end": 3}[where]
-    body = [*STORY[:position], sentence, *STORY[position:]]
+    body = placed(STORY, sentence, where)
     result = strip_boilerplate(body)
     assert result.kept == body and result.removed == []
 
