@@ -30,8 +30,8 @@ from services.cleaner.boilerplate import PageContext, strip_boilerplate
 from services.cleaner.dates import Stamp, read_stamp
 from services.cleaner.language import guess_language
 from services.cleaner.markup import link_index, parse_html, text_key, words
-from services.cleaner.metadata import PageMetadata, read_metadata
-from services.cleaner.patterns import KINDS
+from services.cleaner.metadata import PageMetadata, clean_authors, read_metadata
+from services.cleaner.patterns import BYLINE, KINDS
 
 CLEANER = "newsflow-cleaner/0.2.0+trafilatura-" + trafilatura.__version__
 
@@ -113,6 +113,19 @@ def _context(tree: HtmlElement, meta: PageMetadata, site_names: set[str],
                        authors=tuple(authors), links=link_index(tree, url))
 
 
+def _byline_authors(paragraphs: Sequence[str], site_names: set[str]) -> list[str]:
+    """Names in a byline written as one of the text's first paragraphs ("By Jane Doe").
+
+    The last source of authors, for pages whose markup names none: such a line is
+    boilerplate to the text (the boilerplate pass removes it) but the page's own
+    statement of who wrote it.
+    """
+    for paragraph in paragraphs[:4]:
+        if BYLINE.match(paragraph):
+            return clean_authors([paragraph], site_names)
+    return []
+
+
 def clean(raw: RawArticle, options: CleanOptions = CleanOptions(),
           *, now: datetime | None = None) -> CleanArticle:
     """Extract the main text and metadata of ``raw``, or raise :class:`Rejected` with a reason."""
@@ -125,11 +138,11 @@ def clean(raw: RawArticle, options: CleanOptions = CleanOptions(),
     host = url_host(raw.final_url)
     site = meta.site or host
     site_names = {s for s in (meta.site, host) if s}
-    authors = meta.authors
-    context = _context(tree, meta, site_names, authors, raw.final_url)
     paragraphs = extract_paragraphs(tree)
     if not paragraphs:
         raise Rejected(f"{raw.url}: no main text found", reason="no_main_text")
+    authors = meta.authors or _byline_authors(paragraphs, site_names)
+    context = _context(tree, meta, site_names, authors, raw.final_url)
     result = strip_boilerplate(paragraphs, context=context, disabled=options.disabled_kinds)
     text = "\n".join(result.kept)
     if len(text) < options.min_text_chars:

@@ -456,6 +456,16 @@ _CREDIT_WORDS = (r"(?:[A-Z][\w.'’-]*|(?i:by|and|in|from|for|with|of|at|the|add
 
 #: Paragraphs that are boilerplate only at the edges of the body: labels and
 #: lines that could be a short sentence of the story elsewhere.
+#: A byline standing as a paragraph: "By Jane Doe and Li Wei", "Von Jana Müller und ...", perhaps
+#: with a role after the names ("By Jane Doe | Staff Writer") but not a clause. Case-sensitive for
+#: the names; the small words are written case-insensitive. An edge rule of ``author_bio``, and
+#: the cleaner's last source of authors when the markup names none.
+BYLINE: Final = re.compile(
+    r"^\s*(?i:by|von|par|por|door)\s+[A-Z][\w.'’-]+( [A-Z][\w.'’-]+){0,4}"
+    r"((,| (?i:and|und|y|et|e|en)| &) [A-Z][\w.'’-]+( [A-Z][\w.'’-]+){0,4})*"
+    r"(\s*[,|·•-]\s*[^.!?]{0,60})?\s*$")
+
+
 EDGE: Final[dict[str, tuple[Rule, ...]]] = {
     "stamp": (
         # a dateline standing alone: "BAAR, SWITZERLAND", "WASHINGTON —"
@@ -506,12 +516,7 @@ EDGE: Final[dict[str, tuple[Rule, ...]]] = {
            r".{0,200}$"),
         _r(r"^.{0,300}\bfollow (us|him|her|them|[A-Z][\w.]+( [A-Z][\w.]+){0,3}) on "
            + _SOCIAL + r"\b.{0,200}$", "follow", flags=0),
-        # a byline; the compiled pattern is case-sensitive for the names, so the small words
-        # are written case-insensitive: "By Jane Doe and Li Wei", "Von Jana Müller und ..."
-        _r(r"^\s*(?i:by|von|par|por|door)\s+[A-Z][\w.'’-]+( [A-Z][\w.'’-]+){0,4}"
-           r"((,| (?i:and|und|y|et|e|en)| &) [A-Z][\w.'’-]+( [A-Z][\w.'’-]+){0,4})*"
-           r"(\s*[,|·•-]\s*[^.!?]{0,60})?\s*$",  # a role after the name, not a clause
-           flags=0),
+        Rule(BYLINE, ()),
     ),
 }
 

@@ -169,3 +169,29 @@ def test_a_bare_date_in_the_markup_takes_the_time_of_the_dateline_of_that_day() 
 def test_an_unknown_kind_to_keep_is_an_error() -> None:
     with pytest.raises(ConfigError, match=r"unknown kinds \['subscriptions'\]"):
         disabled_from(["stamp", "subscriptions"])
+
+
+@pytest.mark.parametrize(("byline", "names"), [
+    ("By Tessa Lindgren and Omar Haddad", ["Tessa Lindgren", "Omar Haddad"]),
+    ("Von Greta Vogel und Paul Brandt", ["Greta Vogel", "Paul Brandt"]),
+    ("By Tessa Lindgren | Islands Correspondent", ["Tessa Lindgren"]),
+])
+def test_a_byline_paragraph_names_the_authors_when_the_markup_does_not(
+        byline: str, names: list[str]) -> None:
+    article = clean(raw(page([byline, *STORY])))
+    assert article.authors == names
+    assert article.paragraphs == STORY  # the byline itself is not body text
+    assert "author_bio" in {r.kind for r in article.removed}
+
+
+def test_the_markup_s_authors_win_over_a_byline_paragraph() -> None:
+    article = clean(raw(page(["By Tessa Lindgren", *STORY], head=HEAD)))
+    assert article.authors == ["Ruth Meier", "Jonas Holm"]
+
+
+def test_a_story_opening_with_by_is_not_a_byline() -> None:
+    opening = ("By Friday evening, the operator had offered to restore one rest day, and the "
+               "union said it would put the offer to its members.")
+    article = clean(raw(page([opening, *STORY])))
+    assert article.authors == []
+    assert article.paragraphs[0] == opening
