@@ -333,28 +333,38 @@ class _Pass:
         while i < len(paragraphs):
             para = paragraphs[i]
             if kinds[i] == "press_boilerplate" and CONTACT_LABEL.match(para):
-                j = i + 1
-                while (j < len(paragraphs) and j <= i + CONTACT_LINES and kinds[j] is None
-                       and _words(paragraphs[j]) <= 8 and not _SENTENCE_END.search(paragraphs[j])
-                       and not ABOUT_HEADING.match(paragraphs[j])):  # the next block's heading
-                    kinds[j] = "press_boilerplate"
-                    j += 1
-                i = j
+                i = self._contact_lines(i)
                 continue
             if kinds[i] is None:
                 heading = ABOUT_HEADING.match(para) if i >= TOP_PARAGRAPHS else None
                 if heading and before > total / 3 and self._describes(i + 1, heading["name"]):
-                    kinds[i] = "press_boilerplate"
-                    j = i + 1
-                    while (j < len(paragraphs) and j <= i + ABOUT_PARAGRAPHS and kinds[j] is None
-                           and not ABOUT_HEADING.match(paragraphs[j])
-                           and (j == i + 1 or self._about(j, heading["name"]))):
-                        kinds[j] = "press_boilerplate"
-                        j += 1
-                    i = j
+                    i = self._about_block(i, heading["name"])
                     continue
                 before += len(para)
             i += 1
+
+    def _contact_lines(self, label: int) -> int:
+        """Mark the short name, phone and e-mail lines under a contact label; return the next."""
+        paragraphs, kinds = self.paragraphs, self.kinds
+        j = label + 1
+        while (j < len(paragraphs) and j <= label + CONTACT_LINES and kinds[j] is None
+               and _words(paragraphs[j]) <= 8 and not _SENTENCE_END.search(paragraphs[j])
+               and not ABOUT_HEADING.match(paragraphs[j])):  # the next block's heading
+            kinds[j] = "press_boilerplate"
+            j += 1
+        return j
+
+    def _about_block(self, heading: int, name: str) -> int:
+        """Mark an "About <name>" heading and its description; return the paragraph after."""
+        paragraphs, kinds = self.paragraphs, self.kinds
+        kinds[heading] = "press_boilerplate"
+        j = heading + 1
+        while (j < len(paragraphs) and j <= heading + ABOUT_PARAGRAPHS and kinds[j] is None
+               and not ABOUT_HEADING.match(paragraphs[j])
+               and (j == heading + 1 or self._about(j, name))):
+            kinds[j] = "press_boilerplate"
+            j += 1
+        return j
 
     def _describes(self, i: int, name: str) -> bool:
         """True when paragraph ``i`` is a description of the company called ``name``.
